@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../platform/config.ts';
+import { openDatabase, migrateDatabase, migrationVersion, type Database } from '../platform/db/client.ts';
+import { verifyAuditLog } from '../modules/audit/verify.ts';
+import { serve } from './serve.ts';
+import { createUserCommand } from './create-user.ts';
+import { importSitesCommand } from './import-sites.ts';
+import { seedDemo, isDatabaseEmpty } from '../modules/demo/seed.ts';
+
+export interface Command {
+  summary: string;
+  usage: string;
+  help: string;
+  run(args: string[]): Promise<void>;
+}
+
+/** Opens the configured database (PGlite under DATA_DIR unless DATABASE_URL is set), migrated. */
+export async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateDatabase(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const SCALES = ['town', 'guali', 'city'] as const;
+
+export const COMMANDS: Record<string, Command> = {
+  serve: {
+    summary: '启动服务 Start the API, web app and jobs',
+    usage: '',
+    help: 'Serves http://localhost:$PORT (default 3000). Applies migrations and, on an empty database, loads demo data (SEED_DEMO=auto|always|never).',
+    run: async () => serve(loadConfig()),
+  },
+  migrate: {
+    summary: '执行数据库迁移 Apply database migrations',
+    usage: '',
+    help: 'Applies the SQL migrations in apps/server/drizzle to the configured database.',
+    run: () =>
+      withDatabase(async (database) => {
+        console.log(`migrated ${database.kind} to ${await migrationVersion(database.db)}`);
+      }),
+  },
+  'seed-demo': {
+    summary: '载入演示数据 Load demo data',
+    usage: '[--scale town|guali|city] [--force]',
+    help: '--scale town (default): one town, ~2,000 sites. guali: 74 villages, 160 grids, 2,283 micro-grids, 25,433 sites. city: ~1M sites for benchmarks.\n--force: seed even if the database already has areas (fails on duplicates).',
+    run: async (args) => {
+      const { values } = parseArgs({ args, options: { scale: { type: 'string', default: 'town' }, force: { type: 'boolean', default: false } } });
+      const scale = values.scale as (typeof SCALES)[number];
+      if (!SCALES.includes(scale)) throw new Error(`--scale must be one of ${SCALES.join(', ')}`);
+      await withDatabase(async (database) => {
+        if (!values.force && !(await isDatabaseEmpty(database.db))) throw new Error('数据库已有数据 The database already has data; use an empty DATA_DIR / database.');
+        await seedDemo(database, { scale, log: (line) => console.log(line) });
+      });
+    },
+  },
+  'import-sites': {
+    summary: '从 Excel 名册导入受检单位 Import sites from an xlsx roster',
+    usage: '<file.xlsx> [--valid-only]',
+    help: 'Validates every row first and prints the row-by-row error report. Imports nothing while errors remain, unless --valid-only imports the valid rows.',
+    run: (args) => importSitesCommand(args),
+  },
+  'create-user': {
+    summary: '创建用户 Create a user',
+    usage: '--username U --password P --name 姓名 --role admin[,inspector] --area <area code>[,code] [--phone 13…]',
+    help: 'Creates an account scoped to the given areas (by area code).',
+    run: (args) => createUserCommand(args),
+  },
+  audit: {
+    summary: '审计日志 Audit log tools: "audit verify"',
+    usage: 'verify',
+    help: 'verify: re-hashes the audit chain and reports every edited or deleted event. Exit code 1 when the chain is broken.',
+    run: async (args) => {
+      if (args[0] !== 'verify') throw new Error('Usage: npx anxun audit verify');
+      await withDatabase(async (database) => {
+        const { count, breaks } = await verifyAuditLog(database.db);
+        if (breaks.length === 0) {
+          console.log(`审计链完整 Audit chain intact: ${count} events verified.`);
+          return;
+        }
+        for (const b of breaks) console.log(`seq ${b.seq}: ${b.reason}`);
+        console.log(`审计链被篡改 Audit chain BROKEN: ${breaks.length} problem(s) in ${count} events.`);
+        process.exitCode = 1;
+      });
+    },
+  },
+};

@@ -1,0 +1,36 @@
+import type { Config } from '../platform/config.ts';
+import { openDatabase, migrateDatabase, migrationVersion } from '../platform/db/client.ts';
+import { buildApp } from '../app.ts';
+import { startJobs } from '../platform/jobs.ts';
+import { seedDemo, isDatabaseEmpty } from '../modules/demo/seed.ts';
+import { createLogger } from '../platform/logging.ts';
+
+/** The whole system in one process: API, web app, job worker. */
+export async function serve(config: Config): Promise<void> {
+  const started = Date.now();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateDatabase(database);
+  const empty = await isDatabaseEmpty(database.db);
+  if (config.seedDemo === 'always' || (config.seedDemo === 'auto' && empty)) {
+    if (empty) await seedDemo(database, { scale: config.demoScale, log: (line: string) => console.log(line) });
+  }
+  const log = createLogger(config);
+  const jobs = await startJobs({ config, database, log });
+  const app = await buildApp({ config, database, jobs, log });
+  await app.listen({ port: config.port, host: config.host });
+  const where = database.kind === 'pglite' ? `PGlite at ${config.dataDir}` : 'PostgreSQL';
+  console.log(`安巡 Anxun ready at http://localhost:${config.port} (${where}, migration ${await migrationVersion(database.db)}, ${Date.now() - started} ms)`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    await app.close();
+    await jobs.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

@@ -1,0 +1,16 @@
+import type { Actor } from '../../platform/context.ts';
+import { hasRole } from '../../platform/scope.ts';
+
+/** Which parts of the web app to show; each route still checks its own policy. */
+export function featureFlags(actor: Actor): Record<string, boolean> {
+  const official = !hasRole(actor, ['party']) || actor.roles.length > 1;
+  return {
+    areas: official,
+    'areas.manage': hasRole(actor, ['admin', 'command_centre']),
+    sites: true,
+    'sites.create': hasRole(actor, ['admin', 'command_centre', 'town', 'village', 'squad_leader', 'inspector', 'grid_member']),
+    'sites.import': hasRole(actor, ['admin', 'command_centre', 'town', 'village']),
+    'sites.export': official,
+    users: hasRole(actor, ['admin', 'command_centre']),
+  };
+}

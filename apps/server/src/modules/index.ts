@@ -1,0 +1,15 @@
+import type { FastifyInstance, RawServerDefault, FastifyBaseLogger } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ModuleDeps } from '../app.ts';
+import { healthRoutes } from './health/routes.ts';
+import { authRoutes } from './auth/routes.ts';
+import { areaRoutes } from './areas/routes.ts';
+import { siteRoutes } from './sites/routes.ts';
+import { userRoutes } from './users/routes.ts';
+
+export type Api = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
+export type ModuleRoutes = (app: Api, deps: ModuleDeps) => Promise<void> | void;
+
+/** Every feature's routes, mounted under /api. */
+export const MODULES: ModuleRoutes[] = [healthRoutes, authRoutes, areaRoutes, siteRoutes, userRoutes];

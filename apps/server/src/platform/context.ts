@@ -1,0 +1,33 @@
+import type { Role } from '@anxun/contracts';
+import type { Database } from './db/client.ts';
+
+/** Who is acting; loaded once per request from the session. */
+export interface Actor {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: readonly Role[];
+  departmentId: string | null;
+  phone: string | null;
+  /** Materialised paths of the user's areas; everything they see lies under one of them. */
+  scopePaths: readonly string[];
+}
+
+/** What every service call receives: the actor and where the request came from. */
+export interface RequestContext {
+  database: Database;
+  actor: Actor;
+  ip: string | null;
+  requestId: string | null;
+}
+
+/** The actor for CLI commands and jobs: sees everything, recorded as "system". */
+export const SYSTEM_ACTOR: Actor = {
+  id: '00000000-0000-0000-0000-000000000000',
+  username: 'system',
+  displayName: '系统',
+  roles: ['admin'],
+  departmentId: null,
+  phone: null,
+  scopePaths: ['/'],
+};

@@ -1,0 +1,49 @@
+import { PgBoss, fromPglite } from 'pg-boss';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import type { Log } from './logging.ts';
+import { SMS_DISPATCH_JOB } from './sms/dispatch-job.ts';
+
+/** A durable job: a queue, an optional cron schedule (Asia/Shanghai) and a handler. */
+export interface JobDefinition {
+  name: string;
+  cron?: string;
+  run(deps: { config: Config; database: Database; log: Log }): Promise<void>;
+}
+
+export const JOBS: JobDefinition[] = [SMS_DISPATCH_JOB];
+
+/** What features use: queue a run now, after a commit that created work for it. */
+export interface JobTrigger {
+  trigger(name: string): Promise<void>;
+}
+
+export interface Jobs extends JobTrigger {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+/** pg-boss on the application database, PGlite or PostgreSQL alike, so no job is lost on restart. */
+export async function startJobs({ config, database, log }: { config: Config; database: Database; log: Log }): Promise<Jobs> {
+  const boss =
+    database.kind === 'pglite'
+      ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', useListenNotify: true })
+      : new PgBoss({ connectionString: config.databaseUrl!, useListenNotify: true, max: 4 });
+  boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+  await boss.start();
+  for (const job of JOBS) {
+    await boss.createQueue(job.name, { notify: true, retryLimit: 5, retryBackoff: true });
+    await boss.work(job.name, async () => {
+      await job.run({ config, database, log });
+    });
+    if (job.cron) await boss.schedule(job.name, job.cron, null, { tz: 'Asia/Shanghai' });
+  }
+  return {
+    boss,
+    async trigger(name) {
+      // One pending run is enough: singletonKey folds a burst of triggers into one job.
+      await boss.send(name, null, { singletonKey: name });
+    },
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
+}
