@@ -6,8 +6,10 @@ import { escapeLike } from '../../platform/scope.ts';
 import { areas } from '../areas/schema.ts';
 import { userScopes, users } from './schema.ts';
 
-const scopeIds = sql<string[]>`coalesce((select array_agg(us.area_id order by us.area_id) from user_scopes us where us.user_id = ${users.id}), '{}')`;
-const scopePaths = sql<string[]>`coalesce((select array_agg(a.path) from user_scopes us join areas a on a.id = us.area_id where us.user_id = ${users.id}), '{}')`;
+// Written with the table name: drizzle leaves columns unqualified in single-table selects, and a bare
+// "id" inside these subqueries would bind to areas.id.
+const scopeIds = sql<string[]>`coalesce((select array_agg(us.area_id order by us.area_id) from user_scopes us where us.user_id = users.id), '{}')`;
+const scopePaths = sql<string[]>`coalesce((select array_agg(a.path) from user_scopes us join areas a on a.id = us.area_id where us.user_id = users.id), '{}')`;
 
 export function toUser(row: typeof users.$inferSelect, areaIds: string[]): User {
   return {
@@ -31,7 +33,7 @@ export function toUser(row: typeof users.$inferSelect, areaIds: string[]): User 
 export function managedUsers(actor: Actor): SQL {
   if (actor.scopePaths.length === 0) return sql`false`;
   const inside = or(...actor.scopePaths.map((p) => sql`a.path like ${escapeLike(p) + '%'}`));
-  return sql`exists (select 1 from user_scopes us where us.user_id = ${users.id}) and not exists (select 1 from user_scopes us join areas a on a.id = us.area_id where us.user_id = ${users.id} and not (${inside}))`;
+  return sql`exists (select 1 from user_scopes us where us.user_id = users.id) and not exists (select 1 from user_scopes us join areas a on a.id = us.area_id where us.user_id = users.id and not (${inside}))`;
 }
 
 export async function listUsers(db: Executor, actor: Actor, q: { q?: string | undefined; role?: Role | undefined; page: number; pageSize: number }) {

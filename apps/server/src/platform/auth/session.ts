@@ -47,7 +47,7 @@ export async function loadActor(db: Executor, token: string): Promise<Actor | nu
       roles: users.roles,
       departmentId: users.departmentId,
       phone: users.phone,
-      scopePaths: sql<string[]>`coalesce((select array_agg(a.path order by a.path) from user_scopes us join areas a on a.id = us.area_id where us.user_id = ${users.id}), '{}')`,
+      scopePaths: sql<string[]>`coalesce((select array_agg(a.path order by a.path) from user_scopes us join areas a on a.id = us.area_id where us.user_id = users.id), '{}')`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
