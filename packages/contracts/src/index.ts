@@ -5,3 +5,4 @@ export * from './auth.ts';
 export * from './areas.ts';
 export * from './sites.ts';
 export * from './users.ts';
+export * from './hazards.ts';

@@ -1,0 +1,106 @@
+import { Suspense, useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { App, Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { ApartmentOutlined, DownOutlined, KeyOutlined, LogoutOutlined, ShopOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser, useLogout } from '../../features/auth/api.ts';
+import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
+import { PageLoading } from '../components/Status.tsx';
+import { useLabels } from '../labels.ts';
+import { BrandMark } from './BrandMark.tsx';
+import { PasswordDialog } from './PasswordDialog.tsx';
+
+const NAV = [
+  { key: 'areas', flag: 'areas', icon: <ApartmentOutlined /> },
+  { key: 'sites', flag: 'sites', icon: <ShopOutlined /> },
+  { key: 'imports', flag: 'sites.import', icon: <UploadOutlined /> },
+  { key: 'users', flag: 'users', icon: <TeamOutlined /> },
+] as const;
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const label = useLabels();
+  const me = useCurrentUser();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const logout = useLogout();
+  const [collapsed, setCollapsed] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
+
+  if (!me) return null;
+  const section = location.pathname.split('/')[1] ?? '';
+  const items: MenuProps['items'] = NAV.filter((nav) => me.can[nav.flag]).map((nav) => ({
+    key: nav.key,
+    icon: nav.icon,
+    label: (
+      <Link to={`/${nav.key}`} data-testid={`nav-${nav.key}`}>
+        {t(`app.nav.${nav.key}`)}
+      </Link>
+    ),
+  }));
+
+  const onLogout = () =>
+    logout.mutate(undefined, {
+      onSettled: () => {
+        void message.success(t('app.loggedOut'));
+        void navigate('/login', { replace: true });
+      },
+    });
+
+  const roles = me.roles.map((role) => label('role', role)).join(' · ');
+  const userMenu: MenuProps['items'] = [
+    { key: 'password', icon: <KeyOutlined />, label: t('app.changePassword'), onClick: () => setPasswordOpen(true) },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, label: t('app.logout'), onClick: onLogout },
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={208}>
+        <div className="ax-brand">
+          <BrandMark size={28} />
+          {!collapsed && <span>{t('common.appName')}</span>}
+        </div>
+        <Menu theme="dark" mode="inline" selectedKeys={[section]} items={items} />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', boxShadow: '0 1px 4px rgba(0, 21, 41, 0.08)', zIndex: 1 }}
+        >
+          <Typography.Text type="secondary">{t('common.tagline')}</Typography.Text>
+          <Space size="middle">
+            <LanguageSwitch />
+            <Dropdown menu={{ items: userMenu }} trigger={['click']}>
+              <Button type="text" data-testid="user-menu" style={{ height: 48 }}>
+                <Space>
+                  <Avatar size="small" icon={<UserOutlined />} style={{ background: '#1456a8' }} />
+                  <span style={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'flex-start', lineHeight: 1.3 }}>
+                    <Typography.Text strong data-testid="user-name">
+                      {me.displayName}
+                    </Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {roles}
+                    </Typography.Text>
+                  </span>
+                  <DownOutlined style={{ fontSize: 10 }} />
+                </Space>
+              </Button>
+            </Dropdown>
+            <Button type="text" icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending} data-testid="logout">
+              {t('app.logout')}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24 }}>
+          <Suspense fallback={<PageLoading />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+        <Layout.Footer style={{ textAlign: 'center', color: 'rgba(0,0,0,0.45)', padding: '12px 24px' }}>{t('auth.footer')}</Layout.Footer>
+      </Layout>
+      <PasswordDialog open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+    </Layout>
+  );
+}

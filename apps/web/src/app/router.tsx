@@ -1,0 +1,82 @@
+import { lazy } from 'react';
+import type { ReactNode } from 'react';
+import { createBrowserRouter, Navigate, useLocation, useRouteError } from 'react-router';
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { AppLayout } from './layout/AppLayout.tsx';
+import { Forbidden, LoadError, NotFound, PageLoading } from './components/Status.tsx';
+import { LoginPage } from '../features/auth/LoginPage.tsx';
+import { useMe } from '../features/auth/api.ts';
+import { useErrorText } from './errors.ts';
+
+const AreasPage = lazy(() => import('../features/areas/AreasPage.tsx'));
+const SitesListPage = lazy(() => import('../features/sites/SitesListPage.tsx'));
+const SiteArchivePage = lazy(() => import('../features/sites/SiteArchivePage.tsx'));
+const SiteFormPage = lazy(() => import('../features/sites/SiteFormPage.tsx'));
+const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx'));
+const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+  if (me.isPending) return <PageLoading />;
+  if (me.isError) return <LoadError error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return children;
+}
+
+/** Hides a page from users whose account lacks the feature, even if they type its URL. */
+function Feature({ flag, children }: { flag: string; children: ReactNode }) {
+  const me = useMe().data;
+  return me?.can[flag] ? children : <Forbidden />;
+}
+
+function Home() {
+  const me = useMe().data;
+  const first = (['sites', 'areas'] as const).find((feature) => me?.can[feature]);
+  return first ? <Navigate to={`/${first}`} replace /> : <Forbidden />;
+}
+
+function RouteError() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  const errorText = useErrorText();
+  return (
+    <Result
+      status="error"
+      title={t('common.loadFailed')}
+      subTitle={errorText(error)}
+      extra={
+        <Button type="primary" onClick={() => window.location.reload()}>
+          {t('common.retry')}
+        </Button>
+      }
+    />
+  );
+}
+
+const feature = (flag: string, page: ReactNode) => <Feature flag={flag}>{page}</Feature>;
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'areas', element: feature('areas', <AreasPage />) },
+      { path: 'sites', element: feature('sites', <SitesListPage />) },
+      { path: 'sites/new', element: feature('sites.create', <SiteFormPage />) },
+      { path: 'sites/:id', element: feature('sites', <SiteArchivePage />) },
+      { path: 'sites/:id/edit', element: feature('sites', <SiteFormPage />) },
+      { path: 'imports', element: feature('sites.import', <ImportPage />) },
+      { path: 'users', element: feature('users', <UsersPage />) },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
