@@ -28,6 +28,19 @@ const Env = z.object({
   ALIYUN_SMS_ACCESS_KEY_ID: z.string().optional(),
   ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().optional(),
   ALIYUN_SMS_SIGN_NAME: z.string().optional(),
+  /** JSON object: template name → approved TemplateCode, e.g. {"login_code":"SMS_123"}. */
+  ALIYUN_SMS_TEMPLATES: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'not valid JSON 不是有效的 JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string(), z.string().min(1))),
   WEB_DIST: z.string().optional(),
 });
 
@@ -74,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         accessKeyId: e.ALIYUN_SMS_ACCESS_KEY_ID,
         accessKeySecret: e.ALIYUN_SMS_ACCESS_KEY_SECRET,
         signName: e.ALIYUN_SMS_SIGN_NAME,
+        templates: e.ALIYUN_SMS_TEMPLATES,
       },
     },
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : path.resolve(import.meta.dirname, '../../../web/dist'),

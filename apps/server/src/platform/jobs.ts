@@ -8,7 +8,15 @@ import { SMS_DISPATCH_JOB } from './sms/dispatch-job.ts';
 export interface JobDefinition {
   name: string;
   cron?: string;
-  run(deps: { config: Config; database: Database; log: Log }): Promise<void>;
+  /** Runs once at startup before any worker; a throw stops the start (e.g. misconfiguration). */
+  init?(deps: JobDeps): Promise<void>;
+  run(deps: JobDeps): Promise<void>;
+}
+
+export interface JobDeps {
+  config: Config;
+  database: Database;
+  log: Log;
 }
 
 export const JOBS: JobDefinition[] = [SMS_DISPATCH_JOB];
@@ -24,7 +32,8 @@ export interface Jobs extends JobTrigger {
 }
 
 /** pg-boss on the application database, PGlite or PostgreSQL alike, so no job is lost on restart. */
-export async function startJobs({ config, database, log }: { config: Config; database: Database; log: Log }): Promise<Jobs> {
+export async function startJobs({ config, database, log }: JobDeps): Promise<Jobs> {
+  for (const job of JOBS) await job.init?.({ config, database, log });
   const boss =
     database.kind === 'pglite'
       ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', useListenNotify: true })
