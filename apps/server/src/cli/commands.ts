@@ -46,15 +46,15 @@ export const COMMANDS: Record<string, Command> = {
   },
   'seed-demo': {
     summary: '载入演示数据 Load demo data',
-    usage: '[--scale town|guali|city] [--force]',
-    help: '--scale town (default): one town, ~2,000 sites. guali: 74 villages, 160 grids, 2,283 micro-grids, 25,433 sites. city: ~1M sites for benchmarks.\n--force: seed even if the database already has areas (fails on duplicates).',
+    usage: '[--scale town|guali|city]',
+    help: '--scale town (default): one town, ~2,000 sites. guali: 74 villages, 160 grids, 2,283 micro-grids, 25,433 sites. city: ~1M sites for benchmarks (use an on-disk DATA_DIR or PostgreSQL).\nThe database must be empty.',
     run: async (args) => {
-      const { values } = parseArgs({ args, options: { scale: { type: 'string', default: 'town' }, force: { type: 'boolean', default: false } } });
+      const { values } = parseArgs({ args, options: { scale: { type: 'string', default: 'town' } } });
       const scale = values.scale as (typeof SCALES)[number];
       if (!SCALES.includes(scale)) throw new Error(`--scale must be one of ${SCALES.join(', ')}`);
       await withDatabase(async (database) => {
-        if (!values.force && !(await isDatabaseEmpty(database.db))) throw new Error('数据库已有数据 The database already has data; use an empty DATA_DIR / database.');
-        await seedDemo(database, { scale, log: (line) => console.log(line) });
+        if (!(await isDatabaseEmpty(database.db))) throw new Error('数据库已有数据 The database already has data; use an empty DATA_DIR / database.');
+        await seedDemo(database, { scale, log: (line: string) => console.log(line) });
       });
     },
   },
