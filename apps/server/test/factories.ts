@@ -5,6 +5,7 @@ import type { Executor } from '../src/platform/db/client.ts';
 import { areas } from '../src/modules/areas/schema.ts';
 import { departments, users, userScopes } from '../src/modules/users/schema.ts';
 import { sites } from '../src/modules/sites/schema.ts';
+import { checkItems, checklists, checklistVersions } from '../src/modules/checklists/schema.ts';
 import { hashPassword } from '../src/platform/auth/password.ts';
 import { TEST_PASSWORD } from './helpers.ts';
 
@@ -78,4 +79,31 @@ export async function insertSite(db: Executor, area: AreaRow, extra: Partial<typ
     })
     .returning();
   return row!;
+}
+
+type ItemSpec = Partial<typeof checkItems.$inferInsert> & { code: string };
+
+/** A department checklist with one published version holding the given items. */
+export async function insertChecklist(db: Executor, departmentId: string, items: ItemSpec[], code = `CL-${departmentId.slice(0, 8)}`) {
+  const checklistId = randomUUID();
+  const versionId = randomUUID();
+  await db.insert(checklists).values({ id: checklistId, departmentId, code, name: '测试检查表', nameEn: 'Test checklist' });
+  await db.insert(checklistVersions).values({ id: versionId, checklistId, version: 1, status: 'published', publishedAt: new Date() });
+  const rows = items.map((item, i) => ({
+    id: randomUUID(),
+    versionId,
+    sort: i,
+    text: `检查项 ${item.code}`,
+    textEn: `Item ${item.code}`,
+    domain: 'fire' as const,
+    siteKinds: ['enterprise', 'street_shop', 'rental_housing', 'high_rise', 'other'] as SiteKind[],
+    answerType: 'pass_fail' as const,
+    defaultLevel: 'general' as const,
+    legalBasis: '《中华人民共和国消防法》',
+    defaultMode: 'deadline' as const,
+    defaultDays: 5,
+    ...item,
+  }));
+  await db.insert(checkItems).values(rows);
+  return { checklistId, versionId, items: rows };
 }

@@ -6,3 +6,6 @@ export * from './areas.ts';
 export * from './sites.ts';
 export * from './users.ts';
 export * from './hazards.ts';
+export * from './checklists.ts';
+export * from './inspections.ts';
+export * from './closed-loop.ts';

@@ -7,9 +7,16 @@ import { authRoutes } from './auth/routes.ts';
 import { areaRoutes } from './areas/routes.ts';
 import { siteRoutes } from './sites/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { photoRoutes } from './photos/routes.ts';
+import { inspectionRoutes } from './inspections/routes.ts';
+import { hazardRoutes } from './hazards/routes.ts';
+import { siteImportRoutes } from './site-imports/routes.ts';
+import { siteOrderRoutes } from './site-orders/routes.ts';
+import { noticeRoutes } from './notices/routes.ts';
+import { checklistRoutes } from './checklists/routes.ts';
 
 export type Api = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 export type ModuleRoutes = (app: Api, deps: ModuleDeps) => Promise<void> | void;
 
 /** Every feature's routes, mounted under /api. */
-export const MODULES: ModuleRoutes[] = [healthRoutes, authRoutes, areaRoutes, siteRoutes, userRoutes];
+export const MODULES: ModuleRoutes[] = [healthRoutes, authRoutes, areaRoutes, siteRoutes, userRoutes, siteImportRoutes, photoRoutes, inspectionRoutes, hazardRoutes, siteOrderRoutes, noticeRoutes, checklistRoutes];

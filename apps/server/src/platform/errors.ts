@@ -29,6 +29,12 @@ const ENTITY_ZH: Record<string, string> = {
   attachment: '附件',
   import: '导入任务',
   department: '部门',
+  hazard: '隐患',
+  extension: '延期申请',
+  inspection: '检查记录',
+  notice: '整改通知书',
+  checklist: '检查表',
+  yellow_card: '黄牌',
 };
 
 /** Out-of-scope reads answer 404 too, so a probe cannot tell "hidden" from "absent". */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { Attachment, AttachmentKind, SiteDetail, SiteListQuery, SiteUpdateBody, SiteWriteBody, TimelineEvent, pageOf, Site } from '@anxun/contracts';
 import type { ModuleRoutes } from '../index.ts';
@@ -10,6 +11,7 @@ import { listSites, siteFilters } from './queries.ts';
 import { assertCanAttach, createSite, getSiteDetail, recordAttachment, siteTimeline, updateSite } from './service.ts';
 import { canSite } from './policy.ts';
 import { findSite } from './queries.ts';
+import { contentDisposition, exportFileNames, prepareExport, SiteExportQuery, writeSitesXlsx } from './export.ts';
 
 const Params = z.object({ id: z.uuid() });
 const tags = ['sites'];
@@ -21,6 +23,18 @@ export const siteRoutes: ModuleRoutes = (app, { database, storage }) => {
     const area = filters.areaId ? await findArea(database.db, filters.areaId) : undefined;
     if (filters.areaId && !area) throw notFound('area');
     return listSites(database.db, siteFilters(ctx.actor, filters, area?.path), page, pageSize);
+  });
+
+  app.get('/sites/export.xlsx', { schema: { tags, summary: '导出受检单位（xlsx，与名册模板同列）Export sites as xlsx', querystring: SiteExportQuery } }, async (request, reply) => {
+    const ctx = contextOf(request, database);
+    const where = await prepareExport(ctx, request.query);
+    const { fileName, asciiFallback } = exportFileNames();
+    const out = new PassThrough();
+    writeSitesXlsx(database.db, where, out).catch((error: Error) => out.destroy(error));
+    return reply
+      .header('content-type', MIME_BY_EXT['.xlsx']!)
+      .header('content-disposition', contentDisposition(fileName, asciiFallback))
+      .send(out);
   });
 
   app.get('/sites/:id', { schema: { tags, summary: '一企一档 Site archive', params: Params, response: { 200: SiteDetail } } }, async (request) =>

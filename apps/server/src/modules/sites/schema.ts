@@ -26,6 +26,10 @@ export const sites = pgTable(
     employees: integer('employees'),
     floorArea: doublePrecision('floor_area'),
     colour: text('colour').$type<SiteColour>().notNull().default('grey'),
+    /** Last inspection or re-inspection; a site never visited is grey. */
+    inspectedAt: timestamp('inspected_at', { withTimezone: true }),
+    /** When the colour would next change by time alone (a deadline passing); the sweep's work list. */
+    colourDueAt: timestamp('colour_due_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
   },
@@ -35,6 +39,7 @@ export const sites = pgTable(
     uniqueIndex('sites_name_address_uq').on(t.name, t.address),
     index('sites_area_idx').on(t.areaId),
     index('sites_phone_idx').on(t.phone),
+    index('sites_colour_due_idx').on(t.colourDueAt).where(sql`${t.colourDueAt} is not null`),
   ],
 );
 

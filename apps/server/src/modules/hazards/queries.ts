@@ -1,0 +1,123 @@
+import { aliasedTable, and, asc, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import type { HazardListQuery, HazardSummary } from '@anxun/contracts';
+import type { Executor } from '../../platform/db/client.ts';
+import type { Actor } from '../../platform/context.ts';
+import { escapeLike, hasRole, scopeFilter } from '../../platform/scope.ts';
+import { sites } from '../sites/schema.ts';
+import { areas } from '../areas/schema.ts';
+import { departments, users } from '../users/schema.ts';
+import { checkItems } from '../checklists/schema.ts';
+import { hazardEvents, hazardExtensions, hazards } from './schema.ts';
+
+const finder = aliasedTable(users, 'finder');
+
+export const hazardSelection = {
+  hazard: hazards,
+  siteName: sites.name,
+  siteKind: sites.kind,
+  sitePhone: sites.phone,
+  areaName: areas.name,
+  departmentName: departments.name,
+  checkItemCode: checkItems.code,
+  legalBasis: checkItems.legalBasis,
+  suggestedFix: checkItems.suggestedFix,
+  inspectorName: finder.displayName,
+};
+
+export type HazardRow = NonNullable<Awaited<ReturnType<typeof findHazard>>>;
+
+function baseQuery(db: Executor) {
+  return db
+    .select(hazardSelection)
+    .from(hazards)
+    .innerJoin(sites, eq(sites.id, hazards.siteId))
+    .innerJoin(areas, eq(areas.id, sites.areaId))
+    .innerJoin(departments, eq(departments.id, hazards.departmentId))
+    .leftJoin(checkItems, eq(checkItems.id, hazards.checkItemId))
+    .leftJoin(finder, eq(finder.id, hazards.foundBy));
+}
+
+/** Open or awaiting review, deadline-mode and its deadline day is over (Asia/Shanghai). */
+export const overdueSql = (today: string) =>
+  and(inArray(hazards.status, ['open', 'pending_review']), eq(hazards.mode, 'deadline'), lt(hazards.deadline, today))!;
+
+export function visibleHazards(actor: Actor): SQL {
+  if (hasRole(actor, ['party']) && actor.roles.length === 1) return actor.phone ? eq(sites.phone, actor.phone) : sql`false`;
+  return scopeFilter(hazards.areaPath, actor);
+}
+
+export function hazardFilters(actor: Actor, q: Omit<HazardListQuery, 'page' | 'pageSize'>, today: string, areaPath?: string): SQL {
+  const parts: (SQL | undefined)[] = [visibleHazards(actor)];
+  if (areaPath) parts.push(sql`${hazards.areaPath} like ${escapeLike(areaPath) + '%'}`);
+  if (q.siteId) parts.push(eq(hazards.siteId, q.siteId));
+  if (q.departmentId) parts.push(eq(hazards.departmentId, q.departmentId));
+  if (q.status) parts.push(eq(hazards.status, q.status));
+  if (q.level) parts.push(eq(hazards.level, q.level));
+  if (q.mode) parts.push(eq(hazards.mode, q.mode));
+  if (q.overdue === 'true') parts.push(overdueSql(today));
+  if (q.overdue === 'false') parts.push(sql`not (${overdueSql(today)})`);
+  if (q.deadlineFrom) parts.push(gte(hazards.deadline, q.deadlineFrom));
+  if (q.deadlineTo) parts.push(lte(hazards.deadline, q.deadlineTo));
+  if (q.q) {
+    const like = `%${escapeLike(q.q)}%`;
+    parts.push(or(ilike(hazards.description, like), ilike(sites.name, like), ilike(checkItems.code, like)));
+  }
+  return and(...parts)!;
+}
+
+export function toHazardSummary(row: HazardRow, today: string): HazardSummary {
+  const h = row.hazard;
+  return {
+    id: h.id,
+    siteId: h.siteId,
+    siteName: row.siteName,
+    siteKind: row.siteKind,
+    areaName: row.areaName,
+    departmentId: h.departmentId,
+    departmentName: row.departmentName,
+    checkItemCode: row.checkItemCode,
+    description: h.description,
+    level: h.level,
+    mode: h.mode,
+    status: h.status,
+    deadline: h.deadline,
+    overdue: (h.status === 'open' || h.status === 'pending_review') && h.mode === 'deadline' && !!h.deadline && h.deadline < today,
+    foundAt: h.foundAt.toISOString(),
+    closedAt: h.closedAt?.toISOString() ?? null,
+    inspectorName: row.inspectorName,
+  };
+}
+
+export async function listHazards(db: Executor, where: SQL, page: number, pageSize: number, today: string) {
+  const [rows, [total]] = await Promise.all([
+    baseQuery(db)
+      .where(where)
+      .orderBy(desc(hazards.foundAt), asc(hazards.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(hazards)
+      .innerJoin(sites, eq(sites.id, hazards.siteId))
+      .leftJoin(checkItems, eq(checkItems.id, hazards.checkItemId))
+      .where(where),
+  ]);
+  return { items: rows.map((r) => toHazardSummary(r, today)), total: total?.n ?? 0, page, pageSize };
+}
+
+export async function findHazard(db: Executor, id: string) {
+  const [row] = await baseQuery(db).where(eq(hazards.id, id));
+  return row;
+}
+
+export async function findHazardsOfInspection(db: Executor, inspectionId: string) {
+  return baseQuery(db).where(eq(hazards.inspectionId, inspectionId)).orderBy(asc(hazards.foundAt));
+}
+
+export function eventsOf(db: Executor, hazardId: string) {
+  return db.select().from(hazardEvents).where(eq(hazardEvents.hazardId, hazardId)).orderBy(asc(hazardEvents.at), asc(hazardEvents.id));
+}
+
+export function extensionsOf(db: Executor, hazardId: string) {
+  return db.select().from(hazardExtensions).where(eq(hazardExtensions.hazardId, hazardId)).orderBy(desc(hazardExtensions.requestedAt));
+}

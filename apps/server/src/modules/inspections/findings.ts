@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { HazardStatus, InspectionAnswer as AnswerSchema } from '@anxun/contracts';
+import type { InspectionSubmission } from '@anxun/contracts';
+import type { RequestContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import { badRequest } from '../../platform/errors.ts';
+import type { WorkingCalendar } from '../calendar/calendar.ts';
+import type { sites } from '../sites/schema.ts';
+import { hazards } from '../hazards/schema.ts';
+import { recordHazardEvent } from '../hazards/service.ts';
+import { transition } from '../hazards/state-machine.ts';
+import { hazardActor } from '../hazards/policy.ts';
+import { inspectionAnswers } from './schema.ts';
+import { evaluateAnswer } from './rules.ts';
+import { itemsWithOwners, requiredItemCodes } from './queries.ts';
+
+type Answer = z.infer<typeof InspectionSubmission>['answers'][number];
+type Detail = { path: string; message: string; messageEn: string };
+export type Finding = { id: string; code: string; status: HazardStatus; deadline: string | null };
+
+/**
+ * Checks every answer against its item, stores the answers and turns each failed item into a
+ * hazard. All problems are reported together, so the inspector fixes the form in one go.
+ */
+export async function createFindings(
+  ctx: RequestContext,
+  tx: Tx,
+  input: { site: typeof sites.$inferSelect; inspectionId: string; answers: Answer[]; calendar: WorkingCalendar; today: string },
+): Promise<{ all: Finding[]; open: Finding[] }> {
+  const { site, answers, calendar, today } = input;
+  const items = new Map((await itemsWithOwners(tx, answers.map((a) => a.checkItemId))).map((r) => [r.item.id, r]));
+  const problems: Detail[] = [];
+  const seen = new Set<string>();
+  const evaluated: { answer: Answer; owner: NonNullable<ReturnType<typeof items.get>>; result: 'pass' | 'fail' | 'na' }[] = [];
+  answers.forEach((answer, i) => {
+    const path = `body.answers.${i}`;
+    const owner = items.get(answer.checkItemId);
+    if (!owner) return problems.push({ path: `${path}.checkItemId`, message: '未知的检查项', messageEn: 'Unknown check item' });
+    if (!owner.item.siteKinds.includes(site.kind)) return problems.push({ path: `${path}.checkItemId`, message: `检查项 ${owner.item.code} 不适用于此类单位`, messageEn: `${owner.item.code} does not apply to this kind of site` });
+    const key = `${owner.checklistId}:${owner.item.code}`;
+    if (seen.has(key)) return problems.push({ path, message: `检查项 ${owner.item.code} 重复作答`, messageEn: `${owner.item.code} is answered twice` });
+    seen.add(key);
+    const verdict = evaluateAnswer(owner.item, answer);
+    if (!verdict.ok) return problems.push({ path, message: verdict.zh, messageEn: verdict.en });
+    if (verdict.result === 'fail') problems.push(...hazardProblems(answer, owner.item, path, today));
+    evaluated.push({ answer, owner, result: verdict.result });
+  });
+  for (const required of await requiredItemCodes(tx, site.kind)) {
+    if (!seen.has(`${required.checklistId}:${required.code}`)) {
+      problems.push({ path: 'body.answers', message: `检查项 ${required.code} 未作答`, messageEn: `Check item ${required.code} is not answered` });
+    }
+  }
+  if (problems.length) throw badRequest('invalid_answers', '检查表填写不完整或有误', 'The checklist answers are incomplete or invalid', problems);
+
+  await tx.insert(inspectionAnswers).values(
+    evaluated.map(({ answer, result }) => ({
+      inspectionId: input.inspectionId,
+      checkItemId: answer.checkItemId,
+      result,
+      value: answer.value ?? null,
+      choice: answer.choice ?? null,
+      note: answer.note ?? null,
+      photos: answer.photos,
+    })),
+  );
+
+  const all: Finding[] = [];
+  for (const { answer, owner } of evaluated.filter((e) => e.result === 'fail')) {
+    const level = answer.hazard?.level ?? owner.item.defaultLevel;
+    const mode = answer.hazard?.mode ?? owner.item.defaultMode;
+    const deadline = mode === 'deadline' ? (answer.hazard?.deadline ?? calendar.addWorkingDays(today, Math.max(1, owner.item.defaultDays))) : null;
+    const id = randomUUID();
+    await tx.insert(hazards).values({
+      id,
+      siteId: site.id,
+      areaPath: site.areaPath,
+      departmentId: owner.departmentId,
+      inspectionId: input.inspectionId,
+      checkItemId: owner.item.id,
+      level,
+      mode,
+      status: 'open',
+      description: answer.hazard?.description || answer.note || owner.item.text,
+      deadline,
+      treatmentPlan: answer.hazard?.treatmentPlan ?? null,
+      photosBefore: answer.photos,
+      foundBy: ctx.actor.id,
+      foundAt: new Date(),
+    });
+    await recordHazardEvent(tx, ctx, { hazardId: id, action: 'found', from: null, to: 'open', evidence: answer.photos });
+    let status: HazardStatus = 'open';
+    const fixedPhotos = answer.hazard?.fixedOnSpotPhotos ?? [];
+    if (mode === 'immediate' && fixedPhotos.length > 0) {
+      const closed = transition({ status, level, mode, deadline }, { action: 'close_on_spot', evidence: fixedPhotos }, hazardActor(ctx.actor, { areaPath: site.areaPath, departmentId: owner.departmentId, sitePhone: site.phone }));
+      if (closed.ok) {
+        status = closed.next.status;
+        await tx.update(hazards).set({ status, photosAfter: fixedPhotos, closedAt: new Date(), closedBy: ctx.actor.id, version: 2 }).where(eq(hazards.id, id));
+        await recordHazardEvent(tx, ctx, { hazardId: id, action: 'close_on_spot', from: 'open', to: status, evidence: fixedPhotos });
+      }
+    }
+    all.push({ id, code: owner.item.code, status, deadline });
+  }
+  return { all, open: all.filter((f) => f.status === 'open') };
+}
+
+/** A failed item's hazard: a deadline not in the past, and the six-element plan for a major one. */
+function hazardProblems(answer: z.infer<typeof AnswerSchema>, item: { code: string; defaultLevel: string; defaultMode: string }, path: string, today: string): Detail[] {
+  const out: Detail[] = [];
+  const level = answer.hazard?.level ?? item.defaultLevel;
+  const mode = answer.hazard?.mode ?? item.defaultMode;
+  if (answer.hazard?.deadline && answer.hazard.deadline < today) {
+    out.push({ path: `${path}.hazard.deadline`, message: '整改期限不能早于今天', messageEn: 'The deadline cannot be in the past' });
+  }
+  if (answer.hazard?.deadline && mode !== 'deadline') {
+    out.push({ path: `${path}.hazard.deadline`, message: '只有限期整改的隐患有整改期限', messageEn: 'Only deadline-mode hazards have a deadline' });
+  }
+  if (level === 'major' && !answer.hazard?.treatmentPlan) {
+    out.push({ path: `${path}.hazard.treatmentPlan`, message: `${item.code} 为重大隐患，须填写治理方案（六落实）`, messageEn: `${item.code} is a major hazard and needs the six-element treatment plan` });
+  }
+  return out;
+}

@@ -1,0 +1,148 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { InspectionResult, InspectionSubmission } from '@anxun/contracts';
+import type { RequestContext } from '../../platform/context.ts';
+import type { Tx } from '../../platform/db/client.ts';
+import { write } from '../../platform/write.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
+import { enqueueSms } from '../../platform/sms/outbox.ts';
+import { canonicalJson } from '../audit/chain.ts';
+import { findSite } from '../sites/queries.ts';
+import { canSite } from '../sites/policy.ts';
+import { sites } from '../sites/schema.ts';
+import { checkPhotoKeys } from '../photos/service.ts';
+import { refreshSiteColour } from '../colours/service.ts';
+import { shanghaiDate, workingCalendar } from '../calendar/service.ts';
+import { allocateDocumentNumber } from '../site-orders/numbers.ts';
+import { notices } from '../notices/schema.ts';
+import { hazards } from '../hazards/schema.ts';
+import { inspections } from './schema.ts';
+import { gpsCheck } from './rules.ts';
+import { createFindings } from './findings.ts';
+
+type Submission = z.infer<typeof InspectionSubmission>;
+
+/** sha256 of the submission, so a resend is recognised and a different body under the same id is not. */
+export const submissionHash = (body: unknown) => createHash('sha256').update(canonicalJson(body)).digest('hex');
+
+/** A resent submission gets the answer the first one got. */
+export async function existingResult(ctx: RequestContext, tx: Tx, id: string, hash: string): Promise<InspectionResult | null> {
+  const [previous] = await tx.select().from(inspections).where(eq(inspections.id, id));
+  if (!previous) return null;
+  if (previous.submissionHash !== hash) {
+    throw conflict('inspection_id_reused', '该检查编号已提交过不同的内容', 'This inspection id was already submitted with different content');
+  }
+  return resultOf(tx, previous.id);
+}
+
+export async function resultOf(tx: Tx, inspectionId: string): Promise<InspectionResult> {
+  const [row] = await tx.select().from(inspections).where(eq(inspections.id, inspectionId));
+  const [site] = await tx.select({ colour: sites.colour }).from(sites).where(eq(sites.id, row!.siteId));
+  const found = await tx.select().from(hazards).where(eq(hazards.inspectionId, inspectionId));
+  const [notice] = await tx.select({ id: notices.id, number: notices.number }).from(notices).where(eq(notices.inspectionId, inspectionId));
+  return {
+    id: row!.id,
+    siteId: row!.siteId,
+    colour: site!.colour,
+    distanceM: row!.distanceM,
+    farFromSite: row!.farFromSite,
+    hazards: found.map((h) => ({ id: h.id, checkItemId: h.checkItemId, status: h.status, level: h.level, mode: h.mode, deadline: h.deadline })),
+    noticeId: notice?.id ?? null,
+    noticeNumber: notice?.number ?? null,
+  };
+}
+
+/** The site, visible and inspectable by the actor; 404 outside the scope, 403 for a role that may not inspect. */
+export async function inspectableSite(ctx: RequestContext, tx: Tx, siteId: string) {
+  const found = await findSite(tx, siteId);
+  if (!found || !canSite(ctx.actor, 'read', found.site)) throw notFound('site');
+  if (!canSite(ctx.actor, 'inspect', found.site)) throw forbidden('您的角色不能提交检查', 'Your role may not submit inspections');
+  return found.site;
+}
+
+export function checkTimes(startedAt: string, endedAt: string, now = new Date()) {
+  if (Date.parse(endedAt) < Date.parse(startedAt)) {
+    throw badRequest('invalid_times', '结束时间早于开始时间', 'The inspection ends before it starts', [{ path: 'body.endedAt', message: '结束时间有误', messageEn: 'Invalid end time' }]);
+  }
+  if (Date.parse(endedAt) > now.getTime() + 10 * 60_000) {
+    throw badRequest('future_inspection', '检查时间不能晚于当前时间', 'The inspection cannot end in the future', [{ path: 'body.endedAt', message: '时间有误', messageEn: 'Invalid time' }]);
+  }
+}
+
+/**
+ * 综合查一次: stores the visit, every answer, a hazard per failed item (owned by the item's
+ * department), the rectification notice and its SMS, and the site's new colour — all or nothing.
+ */
+export async function submitInspection(ctx: RequestContext, body: Submission): Promise<{ result: InspectionResult; created: boolean }> {
+  const hash = submissionHash(body);
+  return write(ctx, async ({ tx, audit }) => {
+    const again = await existingResult(ctx, tx, body.id, hash);
+    if (again) return { result: again, created: false };
+    const site = await inspectableSite(ctx, tx, body.siteId);
+    checkTimes(body.startedAt, body.endedAt);
+    if (!body.signature && !body.refusal) {
+      throw badRequest('signature_required', '须由当事人签字，或记录拒签原因和见证人', 'The party must sign, or the refusal must be recorded with a witness', [
+        { path: 'body.signature', message: '缺少签字', messageEn: 'Signature missing' },
+      ]);
+    }
+    const photoKeys = body.answers.flatMap((a) => [...a.photos, ...(a.hazard?.fixedOnSpotPhotos ?? [])]);
+    if (body.signature) photoKeys.push(body.signature.imageKey);
+    await checkPhotoKeys(tx, site.id, photoKeys, 'body.answers');
+
+    const gps = gpsCheck(site.lng !== null && site.lat !== null ? { lng: site.lng, lat: site.lat } : null, body.gps);
+    await tx.insert(inspections).values({
+      id: body.id,
+      siteId: site.id,
+      areaPath: site.areaPath,
+      kind: 'inspection',
+      inspectorId: ctx.actor.id,
+      coInspectorIds: body.coInspectorIds,
+      startedAt: new Date(body.startedAt),
+      endedAt: new Date(body.endedAt),
+      gpsLng: body.gps?.lng ?? null,
+      gpsLat: body.gps?.lat ?? null,
+      gpsAccuracy: body.gps?.accuracy ?? null,
+      distanceM: gps.distanceM,
+      farFromSite: gps.far,
+      notes: body.notes ?? null,
+      signature: body.signature,
+      refusal: body.refusal,
+      submissionHash: hash,
+    });
+    const calendar = await workingCalendar(tx);
+    const findings = await createFindings(ctx, tx, { site, inspectionId: body.id, answers: body.answers, calendar, today: shanghaiDate(new Date(body.endedAt)) });
+    await tx.update(sites).set({ inspectedAt: new Date(body.endedAt) }).where(eq(sites.id, site.id));
+    await refreshSiteColour(tx, site.id, findings.open.length ? '检查发现隐患' : '检查合格');
+
+    if (findings.open.length > 0) {
+      const doc = await allocateDocumentNumber(tx, site.areaPath, 'notice', new Date(body.endedAt));
+      const noticeId = randomUUID();
+      await tx.insert(notices).values({ id: noticeId, number: doc.number, siteId: site.id, inspectionId: body.id, hazardIds: findings.open.map((h) => h.id) });
+      const phone = site.phone ?? body.signature?.signerPhone;
+      if (phone) {
+        const deadlines = findings.open.map((h) => h.deadline).filter((d): d is string => !!d).sort();
+        await enqueueSms(tx, {
+          phone,
+          template: 'hazard_notice',
+          params: {
+            site: site.name.slice(0, 20),
+            count: String(findings.open.length),
+            items: findings.open.map((h) => h.code).join('、').slice(0, 20),
+            deadline: deadlines[0] ?? '即时',
+            link: `/n/${noticeId}`,
+          },
+          idempotencyKey: `hazard_notice:${body.id}`,
+        });
+      }
+    }
+    audit({
+      action: 'inspection.submitted',
+      entityType: 'inspection',
+      entityId: body.id,
+      after: { siteId: site.id, answers: body.answers.length, hazards: findings.all.length, distanceM: gps.distanceM, farFromSite: gps.far, refused: !!body.refusal },
+    });
+    audit({ action: 'site.inspected', entityType: 'site', entityId: site.id, after: { inspection: body.id, hazards: findings.all.length } });
+    return { result: await resultOf(tx, body.id), created: true };
+  });
+}
