@@ -2,6 +2,7 @@ import type { Config } from '../platform/config.ts';
 import { openDatabase, migrateDatabase, migrationVersion } from '../platform/db/client.ts';
 import { buildApp } from '../app.ts';
 import { startJobs } from '../platform/jobs.ts';
+import { JOBS } from '../modules/jobs.ts';
 import { seedDemo, isDatabaseEmpty } from '../modules/demo/seed.ts';
 import { createLogger } from '../platform/logging.ts';
 
@@ -15,7 +16,7 @@ export async function serve(config: Config): Promise<void> {
     if (empty) await seedDemo(database, { scale: config.demoScale, log: (line: string) => console.log(line) });
   }
   const log = createLogger(config);
-  const jobs = await startJobs({ config, database, log });
+  const jobs = await startJobs({ config, database, log }, JOBS);
   const app = await buildApp({ config, database, jobs, log });
   await app.listen({ port: config.port, host: config.host });
   const where = database.kind === 'pglite' ? `PGlite at ${config.dataDir}` : 'PostgreSQL';

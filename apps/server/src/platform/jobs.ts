@@ -2,7 +2,6 @@ import { PgBoss, fromPglite } from 'pg-boss';
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Log } from './logging.ts';
-import { SMS_DISPATCH_JOB } from './sms/dispatch-job.ts';
 
 /** A durable job: a queue, an optional cron schedule (Asia/Shanghai) and a handler. */
 export interface JobDefinition {
@@ -19,8 +18,6 @@ export interface JobDeps {
   log: Log;
 }
 
-export const JOBS: JobDefinition[] = [SMS_DISPATCH_JOB];
-
 /** What features use: queue a run now, after a commit that created work for it. */
 export interface JobTrigger {
   trigger(name: string): Promise<void>;
@@ -32,15 +29,15 @@ export interface Jobs extends JobTrigger {
 }
 
 /** pg-boss on the application database, PGlite or PostgreSQL alike, so no job is lost on restart. */
-export async function startJobs({ config, database, log }: JobDeps): Promise<Jobs> {
-  for (const job of JOBS) await job.init?.({ config, database, log });
+export async function startJobs({ config, database, log }: JobDeps, definitions: readonly JobDefinition[]): Promise<Jobs> {
+  for (const job of definitions) await job.init?.({ config, database, log });
   const boss =
     database.kind === 'pglite'
       ? new PgBoss({ db: fromPglite(database.pglite!), backend: 'pglite', useListenNotify: true })
       : new PgBoss({ connectionString: config.databaseUrl!, useListenNotify: true, max: 4 });
   boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
   await boss.start();
-  for (const job of JOBS) {
+  for (const job of definitions) {
     await boss.createQueue(job.name, { notify: true, retryLimit: 5, retryBackoff: true });
     await boss.work(job.name, async () => {
       await job.run({ config, database, log });

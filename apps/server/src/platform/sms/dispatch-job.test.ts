@@ -45,6 +45,6 @@ describe('SMS dispatch job', () => {
   it('refuses to start with a misconfigured provider', async () => {
     const broken = loadConfig({ LOG_LEVEL: 'silent', SMS_PROVIDER: 'aliyun' } as NodeJS.ProcessEnv);
     await expect(SMS_DISPATCH_JOB.init!({ config: broken, database, log })).rejects.toThrow(/ALIYUN_SMS_ACCESS_KEY_ID[\s\S]*短信配置错误/);
-    await expect(startJobs({ config: broken, database, log })).rejects.toThrow(/SMS configuration error/);
+    await expect(startJobs({ config: broken, database, log }, [SMS_DISPATCH_JOB])).rejects.toThrow(/SMS configuration error/);
   });
 });
