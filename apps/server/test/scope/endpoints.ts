@@ -1,10 +1,12 @@
 import { ROLES, type Role } from '@anxun/contracts';
 import { creditCode } from '../factories.ts';
 import type { ScopeFixture } from './fixture.ts';
+import { CLOSED_LOOP_ENDPOINTS } from './closed-loop-endpoints.ts';
+import { ORDER_ENDPOINTS } from './orders-endpoints.ts';
 
 export type Side = 'in' | 'out';
 export interface Request {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   url: string;
   payload?: unknown;
   multipart?: { kind: string; png: boolean };
@@ -29,6 +31,23 @@ const OFFICIALS = ROLES.filter((r) => r !== 'party');
 const REGISTRARS: Role[] = ['admin', 'command_centre', 'town', 'village', 'squad_leader', 'inspector', 'grid_member'];
 const MANAGERS: Role[] = ['admin', 'command_centre'];
 
+/**
+ * Admins edit every checklist; a department user only its own department's, and the fixture's
+ * department user belongs to none, so only the admin succeeds here.
+ */
+const CHECKLIST_EDITORS: Role[] = ['admin'];
+const checklistItem = {
+  code: 'SCOPE-001',
+  text: '范围测试检查项',
+  textEn: 'Scope test item',
+  domain: 'fire',
+  siteKinds: ['enterprise'],
+  answerType: 'pass_fail',
+  defaultLevel: 'general',
+  legalBasis: '《中华人民共和国消防法》第二十八条',
+  defaultMode: 'immediate',
+};
+
 const siteBody = (f: ScopeFixture, side: Side, n: number) => ({
   kind: 'street_shop',
   name: `范围测试商铺${side}${n}`,
@@ -37,7 +56,7 @@ const siteBody = (f: ScopeFixture, side: Side, n: number) => ({
   creditCode: creditCode(900000 + n),
 });
 
-export const ENDPOINTS: EndpointCase[] = [
+const BASE_ENDPOINTS: EndpointCase[] = [
   { route: 'GET /api/areas', kind: 'list', allowed: OFFICIALS, build: (f, s) => ({ method: 'GET', url: `/api/areas?parentId=${s === 'in' ? f.tree.villageA.id : f.tree.villageB.id}` }), outStatus: 404 },
   { route: 'GET /api/areas/{id}', kind: 'read', allowed: OFFICIALS, build: (f, s) => ({ method: 'GET', url: `/api/areas/${s === 'in' ? f.tree.gridA.id : f.tree.gridB.id}` }), outStatus: 404 },
   {
@@ -65,7 +84,30 @@ export const ENDPOINTS: EndpointCase[] = [
   },
   { route: 'PATCH /api/users/{id}', kind: 'write', allowed: MANAGERS, build: (f, s) => ({ method: 'PATCH', url: `/api/users/${s === 'in' ? f.userA.id : f.userB.id}`, payload: { displayName: s === 'in' ? '村内检查员' : '越权改名' } }), outStatus: 404 },
   { route: 'GET /api/departments', kind: 'list', allowed: ALL, build: () => ({ method: 'GET', url: '/api/departments' }) },
+  // Checklists are not area-scoped: reads are 'list' rows (nothing to hide), writes aim "out" at a state
+  // that must be refused (duplicate code, draft already there, no draft), since no out-of-scope twin exists.
+  { route: 'GET /api/checklists', kind: 'list', allowed: OFFICIALS, build: () => ({ method: 'GET', url: '/api/checklists' }) },
+  { route: 'GET /api/checklists/{id}/versions/{version}', kind: 'list', allowed: OFFICIALS, build: (f) => ({ method: 'GET', url: `/api/checklists/${f.checklist.checklistId}/versions/1` }) },
+  {
+    route: 'POST /api/checklists',
+    kind: 'write',
+    allowed: CHECKLIST_EDITORS,
+    build: (f) => ({ method: 'POST', url: '/api/checklists', payload: { departmentId: f.checklistDepartment.id, code: 'SCOPE-NEW', name: '范围测试检查表', nameEn: 'Scope checklist' } }),
+    outStatus: 409,
+  },
+  { route: 'POST /api/checklists/{id}/draft', kind: 'write', allowed: CHECKLIST_EDITORS, build: (f) => ({ method: 'POST', url: `/api/checklists/${f.checklist.checklistId}/draft` }), outStatus: 409 },
+  {
+    route: 'PUT /api/checklists/{id}/draft/items',
+    kind: 'write',
+    allowed: CHECKLIST_EDITORS,
+    build: (f, s) => ({ method: 'PUT', url: `/api/checklists/${s === 'in' ? f.checklist.checklistId : f.checklistNoDraft.checklistId}/draft/items`, payload: { items: [checklistItem] } }),
+    outStatus: 409,
+  },
+  { route: 'POST /api/checklists/{id}/publish', kind: 'write', allowed: CHECKLIST_EDITORS, build: (f) => ({ method: 'POST', url: `/api/checklists/${f.checklist.checklistId}/publish` }), outStatus: 409 },
+  { route: 'GET /api/sites/{id}/combined-form', kind: 'read', allowed: OFFICIALS, build: (f, s) => ({ method: 'GET', url: `/api/sites/${s === 'in' ? f.siteA.id : f.siteB.id}/combined-form` }), outStatus: 404 },
 ];
+
+export const ENDPOINTS: EndpointCase[] = [...BASE_ENDPOINTS, ...CLOSED_LOOP_ENDPOINTS, ...ORDER_ENDPOINTS];
 
 /** Endpoints that act on the caller's own session, not on scoped data; covered by the auth tests. */
 export const SELF_ENDPOINTS = [

@@ -1,7 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { ROLES, type Role } from '@anxun/contracts';
 import type { TestApp } from '../helpers.ts';
-import { areaTree, insertSite, insertUser } from '../factories.ts';
+import type { ClosedLoopFixture } from './closed-loop-fixture.ts';
+import type { OrdersFixture } from './orders-fixture.ts';
+import { areaTree, insertChecklist, insertDepartment, insertSite, insertUser } from '../factories.ts';
 import { siteAttachments } from '../../src/modules/sites/schema.ts';
 import { storeUpload } from '../../src/platform/uploads.ts';
 import { createStorage } from '../../src/platform/storage/index.ts';
@@ -32,8 +34,12 @@ export async function scopeFixture(t: TestApp) {
         : await insertUser(db, [role], [tree.villageA], { username: `scope-${role}` });
     actors[role] = await t.login(user.username);
   }
+  // Checklists are not area-scoped; the second one never gets a draft, so draft writes aimed at it are refused.
+  const checklistDepartment = await insertDepartment(db, 'scope-dept', '范围测试部门');
+  const checklist = await insertChecklist(db, checklistDepartment.id, [{ code: 'SCOPE-001' }, { code: 'SCOPE-002', siteKinds: ['street_shop'] }], 'SCOPE-CL');
+  const checklistNoDraft = await insertChecklist(db, checklistDepartment.id, [{ code: 'SCOPE-101' }], 'SCOPE-CL-2');
   const attachmentCount = async (siteId: string) => (await db.select().from(siteAttachments).where(eq(siteAttachments.siteId, siteId))).length;
-  return { tree, siteA, siteB, userA, userB, fileA: files[0]!, fileB: files[1]!, actors, attachmentCount };
+  return { tree, siteA, siteB, userA, userB, fileA: files[0]!, fileB: files[1]!, actors, attachmentCount, checklistDepartment, checklist, checklistNoDraft };
 }
 
-export type ScopeFixture = Awaited<ReturnType<typeof scopeFixture>>;
+export type ScopeFixture = Awaited<ReturnType<typeof scopeFixture>> & ClosedLoopFixture & OrdersFixture;

@@ -5,8 +5,11 @@ import { users } from '../../src/modules/users/schema.ts';
 import { ROLES } from '@anxun/contracts';
 import { buildTestApp, type TestApp } from '../helpers.ts';
 import { auditEvents } from '../../src/modules/audit/schema.ts';
+import { suspensions, yellowCards } from '../../src/modules/site-orders/schema.ts';
 import { ENDPOINTS, SELF_ENDPOINTS, type Request } from './endpoints.ts';
 import { scopeFixture, type ScopeFixture } from './fixture.ts';
+import { closedLoopFixture } from './closed-loop-fixture.ts';
+import { ordersFixture } from './orders-fixture.ts';
 
 let t: TestApp;
 let f: ScopeFixture;
@@ -15,7 +18,8 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 
 beforeAll(async () => {
   t = await buildTestApp();
-  f = await scopeFixture(t);
+  const base = await scopeFixture(t);
+  f = { ...base, ...(await closedLoopFixture(t, base.siteA, base.siteB, base.userA.id)), ...(await ordersFixture(t, base.tree.microA, base.siteA, base.siteB, base.userA.id)) };
 });
 afterAll(() => t.close());
 
@@ -75,6 +79,9 @@ describe('area scope × role × endpoint', () => {
     const [userB] = await t.database.db.select({ displayName: users.displayName }).from(users).where(eq(users.id, f.userB.id));
     expect(userB!.displayName).not.toBe('越权改名');
     expect(await f.attachmentCount(f.siteB.id)).toBe(1);
+    const [cardB] = await t.database.db.select({ resolvedAt: yellowCards.resolvedAt }).from(yellowCards).where(eq(yellowCards.id, f.orders.cardB));
+    expect(cardB!.resolvedAt).toBeNull();
+    expect(await t.database.db.select().from(suspensions).where(eq(suspensions.siteId, f.siteB.id))).toEqual([]);
   });
 
   it('answers 401 without a session', async () => {
