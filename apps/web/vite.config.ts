@@ -24,6 +24,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: nm('react|react-dom|scheduler|react-router|cookie|set-cookie-parser'), priority: 30 },
+            // The inspector app's (/m) own vendors, cached apart from its code; never part of the desktop's first load.
+            { name: 'mobile-vendor', test: nm('antd-mobile|antd-mobile-icons|ahooks|tslib|staged-components|use-sync-external-store'), priority: 25 },
             { name: 'antd', test: nm(ANTD), tags: ['$initial'], priority: 20 },
             { name: 'vendor', test: nm('[^\\\\/]+'), tags: ['$initial'], priority: 10 },
           ],

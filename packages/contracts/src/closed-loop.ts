@@ -70,7 +70,13 @@ export const HazardListQuery = PageQuery.extend({
   areaId: Id.optional(),
   siteId: Id.optional(),
   departmentId: Id.optional(),
-  status: HazardStatus.optional(),
+  /** One status, or several separated by commas (e.g. open,pending_review). */
+  status: z
+    .string()
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(z.array(HazardStatus).min(1))
+    .optional(),
+  sort: z.enum(['found', 'deadline']).default('found'),
   level: HazardLevel.optional(),
   mode: RectificationMode.optional(),
   overdue: z.enum(['true', 'false']).optional(),

@@ -5,7 +5,8 @@ import { verifyAuditLog } from '../modules/audit/verify.ts';
 import { serve } from './serve.ts';
 import { createUserCommand } from './create-user.ts';
 import { importSitesCommand } from './import-sites.ts';
-import { seedDemo, isDatabaseEmpty } from '../modules/demo/seed.ts';
+import { isDatabaseEmpty } from '../modules/demo/seed.ts';
+import { seedEverything } from './seed.ts';
 
 export interface Command {
   summary: string;
@@ -54,7 +55,7 @@ export const COMMANDS: Record<string, Command> = {
       if (!SCALES.includes(scale)) throw new Error(`--scale must be one of ${SCALES.join(', ')}`);
       await withDatabase(async (database) => {
         if (!(await isDatabaseEmpty(database.db))) throw new Error('数据库已有数据 The database already has data; use an empty DATA_DIR / database.');
-        await seedDemo(database, { scale, log: (line: string) => console.log(line) });
+        await seedEverything(database, { ...loadConfig(), demoScale: scale });
       });
     },
   },

@@ -3,7 +3,8 @@ import { openDatabase, migrateDatabase, migrationVersion } from '../platform/db/
 import { buildApp } from '../app.ts';
 import { startJobs } from '../platform/jobs.ts';
 import { JOBS } from '../modules/jobs.ts';
-import { seedDemo, isDatabaseEmpty } from '../modules/demo/seed.ts';
+import { isDatabaseEmpty } from '../modules/demo/seed.ts';
+import { seedEverything } from './seed.ts';
 import { createLogger } from '../platform/logging.ts';
 
 /** The whole system in one process: API, web app, job worker. */
@@ -13,7 +14,7 @@ export async function serve(config: Config): Promise<void> {
   await migrateDatabase(database);
   const empty = await isDatabaseEmpty(database.db);
   if (config.seedDemo === 'always' || (config.seedDemo === 'auto' && empty)) {
-    if (empty) await seedDemo(database, { scale: config.demoScale, log: (line: string) => console.log(line) });
+    if (empty) await seedEverything(database, config);
   }
   const log = createLogger(config);
   const jobs = await startJobs({ config, database, log }, JOBS);

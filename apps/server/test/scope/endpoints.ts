@@ -3,6 +3,7 @@ import { creditCode } from '../factories.ts';
 import type { ScopeFixture } from './fixture.ts';
 import { CLOSED_LOOP_ENDPOINTS } from './closed-loop-endpoints.ts';
 import { ORDER_ENDPOINTS } from './orders-endpoints.ts';
+import { IMPORT_ENDPOINTS } from './imports-endpoints.ts';
 
 export type Side = 'in' | 'out';
 export interface Request {
@@ -10,6 +11,7 @@ export interface Request {
   url: string;
   payload?: unknown;
   multipart?: { kind: string; png: boolean };
+  file?: { data: Buffer; fileName: string; type: string };
 }
 
 /**
@@ -20,10 +22,12 @@ export interface EndpointCase {
   route: string;
   kind: 'read' | 'list' | 'write';
   allowed: readonly Role[];
-  build(f: ScopeFixture, side: Side, n: number): Request;
+  build(f: ScopeFixture, side: Side, n: number, role: Role): Request;
   /** For lists: the id that must never appear when aimed outside. */
   hiddenId?(f: ScopeFixture): string;
   outStatus?: number;
+  /** The out-of-scope call is still a recorded write (see the row's comment). */
+  outAudited?: boolean;
 }
 
 const ALL = ROLES;
@@ -107,7 +111,7 @@ const BASE_ENDPOINTS: EndpointCase[] = [
   { route: 'GET /api/sites/{id}/combined-form', kind: 'read', allowed: OFFICIALS, build: (f, s) => ({ method: 'GET', url: `/api/sites/${s === 'in' ? f.siteA.id : f.siteB.id}/combined-form` }), outStatus: 404 },
 ];
 
-export const ENDPOINTS: EndpointCase[] = [...BASE_ENDPOINTS, ...CLOSED_LOOP_ENDPOINTS, ...ORDER_ENDPOINTS];
+export const ENDPOINTS: EndpointCase[] = [...BASE_ENDPOINTS, ...CLOSED_LOOP_ENDPOINTS, ...ORDER_ENDPOINTS, ...IMPORT_ENDPOINTS];
 
 /** Endpoints that act on the caller's own session, not on scoped data; covered by the auth tests. */
 export const SELF_ENDPOINTS = [
@@ -118,4 +122,6 @@ export const SELF_ENDPOINTS = [
   'POST /api/auth/password',
   'POST /api/auth/party/code',
   'POST /api/auth/party/login',
+  // The blank roster template, the same for everyone.
+  'GET /api/site-imports/template.xlsx',
 ];

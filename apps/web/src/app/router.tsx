@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation, useRouteError } from 'react-router';
 import { Button, Result } from 'antd';
@@ -15,6 +15,14 @@ const SiteArchivePage = lazy(() => import('../features/sites/SiteArchivePage.tsx
 const SiteFormPage = lazy(() => import('../features/sites/SiteFormPage.tsx'));
 const ImportPage = lazy(() => import('../features/imports/ImportPage.tsx'));
 const UsersPage = lazy(() => import('../features/users/UsersPage.tsx'));
+const ChecklistsPage = lazy(() => import('../features/checklists/ChecklistsPage.tsx'));
+const ChecklistDetailPage = lazy(() => import('../features/checklists/ChecklistDetailPage.tsx'));
+/** The inspector's phone app (antd-mobile): its own chunk, never loaded by the desktop pages. */
+const MobileApp = lazy(() => import('../mobile/MobileApp.tsx'));
+const HazardsPage = lazy(() => import('../features/hazards/HazardsPage.tsx'));
+const HazardQueuePage = lazy(() => import('../features/hazards/HazardQueuePage.tsx'));
+const HazardDetailPage = lazy(() => import('../features/hazards/HazardDetailPage.tsx'));
+const InspectionDetailPage = lazy(() => import('../features/inspections/InspectionDetailPage.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -25,10 +33,11 @@ function RequireAuth({ children }: { children: ReactNode }) {
   return children;
 }
 
-/** Hides a page from users whose account lacks the feature, even if they type its URL. */
-function Feature({ flag, children }: { flag: string; children: ReactNode }) {
+/** Hides a page from users whose account lacks the feature (any of the features), even if they type its URL. */
+function Feature({ flag, children }: { flag: string | readonly string[]; children: ReactNode }) {
   const me = useMe().data;
-  return me?.can[flag] ? children : <Forbidden />;
+  const flags: readonly string[] = typeof flag === 'string' ? [flag] : flag;
+  return flags.some((f) => me?.can[f]) ? children : <Forbidden />;
 }
 
 function Home() {
@@ -55,10 +64,19 @@ function RouteError() {
   );
 }
 
-const feature = (flag: string, page: ReactNode) => <Feature flag={flag}>{page}</Feature>;
+const feature = (flag: string | readonly string[], page: ReactNode) => <Feature flag={flag}>{page}</Feature>;
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/m/*',
+    element: (
+      <Suspense fallback={null}>
+        <MobileApp />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
   {
     path: '/',
     element: (
@@ -76,6 +94,12 @@ export const router = createBrowserRouter([
       { path: 'sites/:id/edit', element: feature('sites', <SiteFormPage />) },
       { path: 'imports', element: feature('sites.import', <ImportPage />) },
       { path: 'users', element: feature('users', <UsersPage />) },
+      { path: 'checklists', element: feature('checklists', <ChecklistsPage />) },
+      { path: 'checklists/:id', element: feature('checklists', <ChecklistDetailPage />) },
+      { path: 'hazards', element: feature('hazards', <HazardsPage />) },
+      { path: 'hazards/queue', element: feature('hazards.queue', <HazardQueuePage />) },
+      { path: 'hazards/:id', element: feature(['hazards', 'hazards.queue'], <HazardDetailPage />) },
+      { path: 'inspections/:id', element: feature('sites', <InspectionDetailPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -12,5 +12,11 @@ export function featureFlags(actor: Actor): Record<string, boolean> {
     'sites.import': hasRole(actor, ['admin', 'command_centre', 'town', 'village']),
     'sites.export': official,
     users: hasRole(actor, ['admin', 'command_centre']),
+    checklists: official,
+    // Department users edit only their own department's checklists; the API enforces which.
+    'checklists.manage': hasRole(actor, ['admin', 'department']),
+    hazards: true,
+    // A department's own queue of hazards under its checklist items.
+    'hazards.queue': hasRole(actor, ['department']) && !!actor.departmentId,
   };
 }

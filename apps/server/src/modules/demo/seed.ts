@@ -12,6 +12,7 @@ import { allAreas, planAreas, DEFAULT_SEED, type AreaPlan } from './areas.ts';
 import { generateSites, type DemoSite } from './sites.ts';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS, type DemoScope } from './accounts.ts';
 import { totalSites, type DemoScale } from './scales.ts';
+import { installChecklistLibrary } from '../checklists/install.ts';
 
 export interface SeedOptions {
   scale: DemoScale;
@@ -169,6 +170,9 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     const skipped = await skipForeignKeyChecks(tx, loadTables);
     const areaIds = await withoutSecondaryIndexes(tx, areas, () => insertAreas(tx, plan));
     const userCount = await insertAccounts(tx, plan, areaIds, firstSite);
+    // The built-in checklist library: one published checklist per demo department.
+    const deptRows = await tx.select({ id: departments.id, code: departments.code }).from(departments);
+    await installChecklistLibrary(tx, { departmentsByCode: new Map(deptRows.map((d) => [d.code, d.id])) });
     log(`areas and accounts in ${((performance.now() - started) / 1000).toFixed(1)} s${skipped ? ' (foreign-key checks skipped for the load)' : ''}`);
     sitesStarted = performance.now();
     const loaded = await withoutSecondaryIndexes(tx, sites, () => insertSites(tx, generateSites(plan), target, areaIds, progress));

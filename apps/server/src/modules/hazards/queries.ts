@@ -46,12 +46,12 @@ export function visibleHazards(actor: Actor): SQL {
   return scopeFilter(hazards.areaPath, actor);
 }
 
-export function hazardFilters(actor: Actor, q: Omit<HazardListQuery, 'page' | 'pageSize'>, today: string, areaPath?: string): SQL {
+export function hazardFilters(actor: Actor, q: Omit<HazardListQuery, 'page' | 'pageSize' | 'sort'>, today: string, areaPath?: string): SQL {
   const parts: (SQL | undefined)[] = [visibleHazards(actor)];
   if (areaPath) parts.push(sql`${hazards.areaPath} like ${escapeLike(areaPath) + '%'}`);
   if (q.siteId) parts.push(eq(hazards.siteId, q.siteId));
   if (q.departmentId) parts.push(eq(hazards.departmentId, q.departmentId));
-  if (q.status) parts.push(eq(hazards.status, q.status));
+  if (q.status) parts.push(inArray(hazards.status, q.status));
   if (q.level) parts.push(eq(hazards.level, q.level));
   if (q.mode) parts.push(eq(hazards.mode, q.mode));
   if (q.overdue === 'true') parts.push(overdueSql(today));
@@ -88,11 +88,11 @@ export function toHazardSummary(row: HazardRow, today: string): HazardSummary {
   };
 }
 
-export async function listHazards(db: Executor, where: SQL, page: number, pageSize: number, today: string) {
+export async function listHazards(db: Executor, where: SQL, page: number, pageSize: number, today: string, sort: HazardListQuery['sort'] = 'found') {
   const [rows, [total]] = await Promise.all([
     baseQuery(db)
       .where(where)
-      .orderBy(desc(hazards.foundAt), asc(hazards.id))
+      .orderBy(...(sort === 'deadline' ? [sql`${hazards.deadline} asc nulls last`, asc(hazards.id)] : [desc(hazards.foundAt), asc(hazards.id)]))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     db

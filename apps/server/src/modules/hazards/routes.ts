@@ -14,11 +14,11 @@ const tags = ['hazards'];
 export const hazardRoutes: ModuleRoutes = (app, { database, jobs }) => {
   app.get('/hazards', { schema: { tags, summary: '隐患台账 List hazards', querystring: HazardListQuery, response: { 200: pageOf(HazardSummary) } } }, async (request) => {
     const ctx = contextOf(request, database);
-    const { page, pageSize, ...filters } = request.query;
+    const { page, pageSize, sort, ...filters } = request.query;
     const area = filters.areaId ? await findArea(database.db, filters.areaId) : undefined;
     if (filters.areaId && !area) throw notFound('area');
     const today = shanghaiDate();
-    return listHazards(database.db, hazardFilters(ctx.actor, filters, today, area?.path), page, pageSize, today);
+    return listHazards(database.db, hazardFilters(ctx.actor, filters, today, area?.path), page, pageSize, today, sort);
   });
 
   app.get('/hazards/:id', { schema: { tags, summary: '隐患详情 Hazard', params: Params, response: { 200: HazardDetail } } }, async (request) =>

@@ -7,14 +7,16 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
 import type { WorkingCalendar } from '../calendar/calendar.ts';
+import { shanghaiDate } from '../calendar/service.ts';
 import type { sites } from '../sites/schema.ts';
 import { hazards } from '../hazards/schema.ts';
 import { recordHazardEvent } from '../hazards/service.ts';
 import { transition } from '../hazards/state-machine.ts';
 import { hazardActor } from '../hazards/policy.ts';
 import { inspectionAnswers } from './schema.ts';
-import { evaluateAnswer } from './rules.ts';
-import { itemsWithOwners, requiredItemCodes } from './queries.ts';
+import { scoreAnswer } from '../checklists/rules.ts';
+import { findCheckItems } from '../checklists/queries.ts';
+import { requiredItemCodes } from './queries.ts';
 
 type Answer = z.infer<typeof InspectionSubmission>['answers'][number];
 type Detail = { path: string; message: string; messageEn: string };
@@ -27,25 +29,26 @@ export type Finding = { id: string; code: string; status: HazardStatus; deadline
 export async function createFindings(
   ctx: RequestContext,
   tx: Tx,
-  input: { site: typeof sites.$inferSelect; inspectionId: string; answers: Answer[]; calendar: WorkingCalendar; today: string },
+  input: { site: typeof sites.$inferSelect; inspectionId: string; answers: Answer[]; calendar: WorkingCalendar; today: string; foundAt: Date },
 ): Promise<{ all: Finding[]; open: Finding[] }> {
   const { site, answers, calendar, today } = input;
-  const items = new Map((await itemsWithOwners(tx, answers.map((a) => a.checkItemId))).map((r) => [r.item.id, r]));
+  const items = new Map((await findCheckItems(tx, answers.map((a) => a.checkItemId))).filter((i) => i.versionStatus !== 'draft').map((i) => [i.id, i]));
   const problems: Detail[] = [];
   const seen = new Set<string>();
-  const evaluated: { answer: Answer; owner: NonNullable<ReturnType<typeof items.get>>; result: 'pass' | 'fail' | 'na' }[] = [];
+  const evaluated: { answer: Answer; item: NonNullable<ReturnType<typeof items.get>>; result: 'pass' | 'fail' | 'na' }[] = [];
   answers.forEach((answer, i) => {
     const path = `body.answers.${i}`;
-    const owner = items.get(answer.checkItemId);
-    if (!owner) return problems.push({ path: `${path}.checkItemId`, message: '未知的检查项', messageEn: 'Unknown check item' });
-    if (!owner.item.siteKinds.includes(site.kind)) return problems.push({ path: `${path}.checkItemId`, message: `检查项 ${owner.item.code} 不适用于此类单位`, messageEn: `${owner.item.code} does not apply to this kind of site` });
-    const key = `${owner.checklistId}:${owner.item.code}`;
-    if (seen.has(key)) return problems.push({ path, message: `检查项 ${owner.item.code} 重复作答`, messageEn: `${owner.item.code} is answered twice` });
+    const item = items.get(answer.checkItemId);
+    if (!item) return problems.push({ path: `${path}.checkItemId`, message: '未知的检查项', messageEn: 'Unknown check item' });
+    if (!item.siteKinds.includes(site.kind)) return problems.push({ path: `${path}.checkItemId`, message: `检查项 ${item.code} 不适用于此类单位`, messageEn: `${item.code} does not apply to this kind of site` });
+    const key = `${item.checklistId}:${item.code}`;
+    if (seen.has(key)) return problems.push({ path, message: `检查项 ${item.code} 重复作答`, messageEn: `${item.code} is answered twice` });
     seen.add(key);
-    const verdict = evaluateAnswer(owner.item, answer);
+    const verdict = scoreAnswer(item, answer);
     if (!verdict.ok) return problems.push({ path, message: verdict.zh, messageEn: verdict.en });
-    if (verdict.result === 'fail') problems.push(...hazardProblems(answer, owner.item, path, today));
-    evaluated.push({ answer, owner, result: verdict.result });
+    // An explicit deadline is checked against the real date: a late-synced visit may not set one already past.
+    if (verdict.outcome === 'fail') problems.push(...hazardProblems(answer, item, path, shanghaiDate()));
+    evaluated.push({ answer, item, result: verdict.outcome });
   });
   for (const required of await requiredItemCodes(tx, site.kind)) {
     if (!seen.has(`${required.checklistId}:${required.code}`)) {
@@ -67,40 +70,40 @@ export async function createFindings(
   );
 
   const all: Finding[] = [];
-  for (const { answer, owner } of evaluated.filter((e) => e.result === 'fail')) {
-    const level = answer.hazard?.level ?? owner.item.defaultLevel;
-    const mode = answer.hazard?.mode ?? owner.item.defaultMode;
-    const deadline = mode === 'deadline' ? (answer.hazard?.deadline ?? calendar.addWorkingDays(today, Math.max(1, owner.item.defaultDays))) : null;
+  for (const { answer, item } of evaluated.filter((e) => e.result === 'fail')) {
+    const level = answer.hazard?.level ?? item.defaultLevel;
+    const mode = answer.hazard?.mode ?? item.defaultMode;
+    const deadline = mode === 'deadline' ? (answer.hazard?.deadline ?? calendar.addWorkingDays(today, Math.max(1, item.defaultDays))) : null;
     const id = randomUUID();
     await tx.insert(hazards).values({
       id,
       siteId: site.id,
       areaPath: site.areaPath,
-      departmentId: owner.departmentId,
+      departmentId: item.departmentId,
       inspectionId: input.inspectionId,
-      checkItemId: owner.item.id,
+      checkItemId: item.id,
       level,
       mode,
       status: 'open',
-      description: answer.hazard?.description || answer.note || owner.item.text,
+      description: answer.hazard?.description || answer.note || item.text,
       deadline,
       treatmentPlan: answer.hazard?.treatmentPlan ?? null,
       photosBefore: answer.photos,
       foundBy: ctx.actor.id,
-      foundAt: new Date(),
+      foundAt: input.foundAt,
     });
     await recordHazardEvent(tx, ctx, { hazardId: id, action: 'found', from: null, to: 'open', evidence: answer.photos });
     let status: HazardStatus = 'open';
     const fixedPhotos = answer.hazard?.fixedOnSpotPhotos ?? [];
     if (mode === 'immediate' && fixedPhotos.length > 0) {
-      const closed = transition({ status, level, mode, deadline }, { action: 'close_on_spot', evidence: fixedPhotos }, hazardActor(ctx.actor, { areaPath: site.areaPath, departmentId: owner.departmentId, sitePhone: site.phone }));
+      const closed = transition({ status, level, mode, deadline }, { action: 'close_on_spot', evidence: fixedPhotos }, hazardActor(ctx.actor, { areaPath: site.areaPath, departmentId: item.departmentId, sitePhone: site.phone }));
       if (closed.ok) {
         status = closed.next.status;
-        await tx.update(hazards).set({ status, photosAfter: fixedPhotos, closedAt: new Date(), closedBy: ctx.actor.id, version: 2 }).where(eq(hazards.id, id));
+        await tx.update(hazards).set({ status, photosAfter: fixedPhotos, closedAt: input.foundAt, closedBy: ctx.actor.id, version: 2 }).where(eq(hazards.id, id));
         await recordHazardEvent(tx, ctx, { hazardId: id, action: 'close_on_spot', from: 'open', to: status, evidence: fixedPhotos });
       }
     }
-    all.push({ id, code: owner.item.code, status, deadline });
+    all.push({ id, code: item.code, status, deadline });
   }
   return { all, open: all.filter((f) => f.status === 'open') };
 }

@@ -27,7 +27,7 @@ beforeAll(async () => {
     { code: 'FIRE-001', defaultMode: 'deadline', defaultDays: 5 },
     { code: 'FIRE-002', defaultMode: 'immediate', defaultDays: 0 },
     { code: 'FIRE-003', defaultLevel: 'major', defaultMode: 'deadline', defaultDays: 20 },
-    { code: 'FIRE-004', answerType: 'number', threshold: { op: '>=', value: 1.1, unit: 'm' } },
+    { code: 'FIRE-004', answerType: 'number', threshold: { op: '<', value: 1.1, unit: 'm' } },
   ]));
   inspector = await t.login((await insertUser(db, ['inspector'], [tree.villageA])).username);
   admin = await t.login((await insertUser(db, ['admin'], [tree.district])).username);

@@ -111,7 +111,7 @@ export async function submitInspection(ctx: RequestContext, body: Submission): P
       submissionHash: hash,
     });
     const calendar = await workingCalendar(tx);
-    const findings = await createFindings(ctx, tx, { site, inspectionId: body.id, answers: body.answers, calendar, today: shanghaiDate(new Date(body.endedAt)) });
+    const findings = await createFindings(ctx, tx, { site, inspectionId: body.id, answers: body.answers, calendar, today: shanghaiDate(new Date(body.endedAt)), foundAt: new Date(body.endedAt) });
     await tx.update(sites).set({ inspectedAt: new Date(body.endedAt) }).where(eq(sites.id, site.id));
     await refreshSiteColour(tx, site.id, findings.open.length ? '检查发现隐患' : '检查合格');
 

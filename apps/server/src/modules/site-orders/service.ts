@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import dayjs from 'dayjs';
 import type { z } from 'zod';
 import type { SiteOrdersView, SuspensionBody, YellowCardBody } from '@anxun/contracts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
@@ -9,7 +8,8 @@ import { write } from '../../platform/write.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { findSite, type SiteRow } from '../sites/queries.ts';
 import { canSite } from '../sites/policy.ts';
-import { DEADLINE_ZONE, isYellowCardOverdue } from '../colours/colour.ts';
+import { isYellowCardOverdue } from '../colours/colour.ts';
+import { shanghaiDate } from '../calendar/service.ts';
 import { colourHistoryOf, refreshSiteColour } from '../colours/service.ts';
 import { canSiteOrder, siteOrdersAllowed, type SiteOrderAction } from './policy.ts';
 import { activeSuspension, findYellowCard, isUniqueViolation, listSiteInspections, listSiteNotices, listSuspensions, listYellowCards } from './queries.ts';
@@ -29,11 +29,6 @@ async function loadSiteFor(ctx: RequestContext, db: Executor, siteId: string, ac
   if (!found || !canSite(ctx.actor, 'read', found.site)) throw notFound('site');
   if (action && !canSiteOrder(ctx.actor, action, found.site)) throw refused();
   return found.site;
-}
-
-/** Today in Asia/Shanghai, as YYYY-MM-DD: deadlines are calendar days there, whatever the server zone. */
-export function shanghaiToday(now: Date): string {
-  return dayjs(now).tz(DEADLINE_ZONE).format('YYYY-MM-DD');
 }
 
 async function buildView(db: Executor, actor: Actor, site: SiteRow, now: Date): Promise<SiteOrdersView> {
@@ -81,7 +76,7 @@ export async function issueYellowCard(ctx: RequestContext, siteId: string, body:
   await write(ctx, async ({ tx, audit }) => {
     const site = await loadSiteFor(ctx, tx, siteId, 'yellow_card');
     // ISO dates compare correctly as strings.
-    if (body.deadline < shanghaiToday(now)) {
+    if (body.deadline < shanghaiDate(now)) {
       throw badRequest('deadline_in_past', '整改期限不能早于今天', 'The deadline must not be in the past', [
         { path: 'body.deadline', message: '整改期限不能早于今天', messageEn: 'The deadline must not be in the past' },
       ]);

@@ -13,7 +13,8 @@ import { numberingYear } from '../notices/numbering.ts';
 import { allocateDocumentNumber } from './numbers.ts';
 import { isUniqueViolation } from './queries.ts';
 import { suspensions } from './schema.ts';
-import { getSiteOrders, shanghaiToday } from './service.ts';
+import { getSiteOrders } from './service.ts';
+import { shanghaiDate as shanghaiToday } from '../calendar/service.ts';
 
 let t: TestApp;
 let tree: Awaited<ReturnType<typeof areaTree>>;

@@ -50,6 +50,26 @@ export async function prepareExport(ctx: RequestContext, query: SiteExportQuery)
   return siteFilters(ctx.actor, query, area?.path);
 }
 
+/** Only what the sheet shows: decoding unused columns (timestamps above all) is most of a page's cost. */
+const EXPORT_SELECTION = {
+  id: sites.id,
+  kind: sites.kind,
+  flags: sites.flags,
+  name: sites.name,
+  creditCode: sites.creditCode,
+  address: sites.address,
+  areaCode: areas.code,
+  lng: sites.lng,
+  lat: sites.lat,
+  responsiblePerson: sites.responsiblePerson,
+  phone: sites.phone,
+  industry: sites.industry,
+  riskLevel: sites.riskLevel,
+  employees: sites.employees,
+  floorArea: sites.floorArea,
+  colour: sites.colour,
+};
+
 /** Today in China, for the file name. */
 export function exportFileNames(now = new Date()) {
   const day = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replace(/-/g, '');
@@ -74,19 +94,16 @@ export async function writeSitesXlsx(db: Executor, where: SQL, out: Writable): P
   let after: string | undefined;
   for (;;) {
     const page = await db
-      .select({ site: sites, areaCode: areas.code })
+      .select(EXPORT_SELECTION)
       .from(sites)
       .innerJoin(areas, eq(areas.id, sites.areaId))
       .where(after ? and(where, gt(sites.id, after)) : where)
       .orderBy(asc(sites.id))
       .limit(EXPORT_BATCH);
-    for (const { site, areaCode } of page) {
-      const source = { ...site, areaCode };
-      sheet.addRow([...ROSTER_COLUMNS.map((c) => cellValueOf(c, source)), LABELS_ZH.colour[site.colour]]).commit();
-    }
+    for (const site of page) sheet.addRow([...ROSTER_COLUMNS.map((c) => cellValueOf(c, site)), LABELS_ZH.colour[site.colour]]).commit();
     count += page.length;
     if (page.length < EXPORT_BATCH) break;
-    after = page.at(-1)!.site.id;
+    after = page.at(-1)!.id;
     if (out.writableNeedDrain) await once(out, 'drain');
   }
   sheet.commit();

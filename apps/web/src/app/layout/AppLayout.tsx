@@ -1,8 +1,9 @@
 import { Suspense, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { App, Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, DownOutlined, KeyOutlined, LogoutOutlined, ShopOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, OrderedListOutlined, DownOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, ShopOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useLogout } from '../../features/auth/api.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -11,12 +12,15 @@ import { useLabels } from '../labels.ts';
 import { BrandMark } from './BrandMark.tsx';
 import { PasswordDialog } from './PasswordDialog.tsx';
 
-const NAV = [
+const NAV: readonly { key: string; flag: string; icon: ReactNode; path?: string }[] = [
   { key: 'areas', flag: 'areas', icon: <ApartmentOutlined /> },
   { key: 'sites', flag: 'sites', icon: <ShopOutlined /> },
+  { key: 'hazards', flag: 'hazards', icon: <AlertOutlined /> },
+  { key: 'queue', flag: 'hazards.queue', icon: <InboxOutlined />, path: 'hazards/queue' },
   { key: 'imports', flag: 'sites.import', icon: <UploadOutlined /> },
+  { key: 'checklists', flag: 'checklists', icon: <OrderedListOutlined /> },
   { key: 'users', flag: 'users', icon: <TeamOutlined /> },
-] as const;
+];
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -30,12 +34,13 @@ export function AppLayout() {
   const [passwordOpen, setPasswordOpen] = useState(false);
 
   if (!me) return null;
-  const section = location.pathname.split('/')[1] ?? '';
+  // Nested entries (the department queue under /hazards) win over their parent section.
+  const section = NAV.find((nav) => nav.path && location.pathname.startsWith(`/${nav.path}`))?.key ?? location.pathname.split('/')[1] ?? '';
   const items: MenuProps['items'] = NAV.filter((nav) => me.can[nav.flag]).map((nav) => ({
     key: nav.key,
     icon: nav.icon,
     label: (
-      <Link to={`/${nav.key}`} data-testid={`nav-${nav.key}`}>
+      <Link to={`/${nav.path ?? nav.key}`} data-testid={`nav-${nav.key}`}>
         {t(`app.nav.${nav.key}`)}
       </Link>
     ),
