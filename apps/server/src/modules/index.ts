@@ -10,6 +10,7 @@ import { userRoutes } from './users/routes.ts';
 import { photoRoutes } from './photos/routes.ts';
 import { inspectionRoutes } from './inspections/routes.ts';
 import { hazardRoutes } from './hazards/routes.ts';
+import { messageRoutes } from './messages/routes.ts';
 import { siteImportRoutes } from './site-imports/routes.ts';
 import { siteOrderRoutes } from './site-orders/routes.ts';
 import { noticeRoutes } from './notices/routes.ts';
@@ -19,4 +20,4 @@ export type Api = FastifyInstance<RawServerDefault, IncomingMessage, ServerRespo
 export type ModuleRoutes = (app: Api, deps: ModuleDeps) => Promise<void> | void;
 
 /** Every feature's routes, mounted under /api. */
-export const MODULES: ModuleRoutes[] = [healthRoutes, authRoutes, areaRoutes, siteRoutes, userRoutes, siteImportRoutes, photoRoutes, inspectionRoutes, hazardRoutes, siteOrderRoutes, noticeRoutes, checklistRoutes];
+export const MODULES: ModuleRoutes[] = [healthRoutes, authRoutes, areaRoutes, siteRoutes, userRoutes, siteImportRoutes, photoRoutes, inspectionRoutes, hazardRoutes, messageRoutes, siteOrderRoutes, noticeRoutes, checklistRoutes];

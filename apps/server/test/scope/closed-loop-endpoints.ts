@@ -51,6 +51,7 @@ export const CLOSED_LOOP_ENDPOINTS: EndpointCase[] = [
     },
     outStatus: 404,
   },
+  { route: 'GET /api/sites/{id}/sms', kind: 'read', allowed: ALL, build: (f, s) => ({ method: 'GET', url: `/api/sites/${s === 'in' ? f.siteA.id : f.siteB.id}/sms` }), outStatus: 404 },
   { route: 'GET /api/inspections/{id}', kind: 'read', allowed: ALL, build: (f, s) => ({ method: 'GET', url: `/api/inspections/${(s === 'in' ? f.loopA : f.loopB).inspectionId}` }), outStatus: 404 },
   { route: 'GET /api/hazards', kind: 'list', allowed: ALL, build: (f, s) => ({ method: 'GET', url: s === 'in' ? '/api/hazards?pageSize=200' : `/api/hazards?pageSize=200&siteId=${f.siteB.id}` }), hiddenId: (f) => f.loopB.hazardId },
   { route: 'GET /api/hazards/{id}', kind: 'read', allowed: ALL, build: (f, s) => ({ method: 'GET', url: `/api/hazards/${(s === 'in' ? f.loopA : f.loopB).hazardId}` }), outStatus: 404 },
