@@ -22,7 +22,8 @@ async function freePort(): Promise<number> {
 export default async function setup(project: TestProject) {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anxun-e2e-'));
-  const log = fs.createWriteStream(path.join(dataDir, 'server.log'));
+  const logPath = path.join(dataDir, 'server.log');
+  const log = fs.createWriteStream(logPath);
   const server: ChildProcess = spawn(process.execPath, [path.join(root, 'apps/server/bin/anxun.js'), 'serve'], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
@@ -31,16 +32,20 @@ export default async function setup(project: TestProject) {
   server.stdout!.pipe(log);
   server.stderr!.pipe(log);
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 110_000;
+  const deadline = Date.now() + 170_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`server exited: ${fs.readFileSync(path.join(dataDir, 'server.log'), 'utf8')}`);
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+      // Wait for the closed-loop demo too: journeys pick sites it would otherwise still be inspecting.
+      const health = await fetch(`${baseUrl}/api/health`);
+      if (health.ok && ((await health.json()) as { demo: string }).demo === 'ready') break;
     } catch {}
     if (Date.now() > deadline) throw new Error('server did not become ready');
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide('baseUrl', baseUrl);
+  // The console SMS provider prints every message (login codes too) to stdout, which lands here.
+  project.provide('serverLog', logPath);
   return async () => {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
@@ -51,5 +56,6 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    serverLog: string;
   }
 }

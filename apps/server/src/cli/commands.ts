@@ -1,4 +1,7 @@
 import { parseArgs } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import { SYSTEM_ACTOR } from '../platform/context.ts';
+import { importCalendarYear } from '../modules/calendar/service.ts';
 import { loadConfig } from '../platform/config.ts';
 import { openDatabase, migrateDatabase, migrationVersion, type Database } from '../platform/db/client.ts';
 import { verifyAuditLog } from '../modules/audit/verify.ts';
@@ -70,6 +73,24 @@ export const COMMANDS: Record<string, Command> = {
     usage: '--username U --password P --name 姓名 --role admin[,inspector] --area <area code>[,code] [--phone 13…]',
     help: 'Creates an account scoped to the given areas (by area code).',
     run: (args) => createUserCommand(args),
+  },
+  calendar: {
+    summary: '节假日安排 Holiday calendar: "calendar import <year.json>"',
+    usage: 'import <year.json>',
+    help: 'Loads one year of the State Council holiday schedule ({year, source, issued, holidays: [{name, nameEn, from, to}], workdays: [...]}),\nreplacing that year if the notice is newer. Deadlines counted after that use it.',
+    run: async (args) => {
+      if (args[0] !== 'import' || !args[1]) throw new Error('Usage: npx anxun calendar import <year.json>');
+      const incoming: unknown = JSON.parse(await readFile(args[1], 'utf8'));
+      await withDatabase(async (database) => {
+        const result = await importCalendarYear({ database, actor: SYSTEM_ACTOR, ip: null, requestId: null }, incoming);
+        if (!result.ok) {
+          for (const e of result.errors) console.log(`${e.path}: ${e.message} (${e.messageEn})`);
+          process.exitCode = 1;
+          return;
+        }
+        console.log(`已载入 Loaded the ${(incoming as { year: number }).year} schedule${result.replaced ? ' (replaced the previous one)' : ''}.`);
+      });
+    },
   },
   audit: {
     summary: '审计日志 Audit log tools: "audit verify"',

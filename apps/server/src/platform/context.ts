@@ -19,6 +19,8 @@ export interface RequestContext {
   actor: Actor;
   ip: string | null;
   requestId: string | null;
+  /** Scheme and host the request came in on, for links sent by SMS; absent for CLI and jobs. */
+  origin?: string;
 }
 
 /** The actor for CLI commands and jobs: sees everything, recorded as "system". */

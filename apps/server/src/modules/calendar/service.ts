@@ -4,7 +4,9 @@ import timezone from 'dayjs/plugin/timezone.js';
 import type { Executor } from '../../platform/db/client.ts';
 import { CN_HOLIDAYS, createCalendar, type WorkingCalendar } from './calendar.ts';
 import { calendarYears } from './schema.ts';
-import type { CalendarYear } from './update.ts';
+import { mergeCalendarYear, type CalendarYear, type MergeResult } from './update.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import { write } from '../../platform/write.ts';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -13,10 +15,28 @@ dayjs.extend(timezone);
 export const shanghaiDate = (now: Date = new Date()) => dayjs(now).tz('Asia/Shanghai').format('YYYY-MM-DD');
 
 /** The shipped schedules, with any year loaded later (a newer State Council notice) replacing them. */
-export async function workingCalendar(db: Executor): Promise<WorkingCalendar> {
+export async function calendarData(db: Executor): Promise<CalendarYear[]> {
   const loaded = await db.select().from(calendarYears);
-  if (loaded.length === 0) return createCalendar(CN_HOLIDAYS);
   const byYear = new Map<number, CalendarYear>(CN_HOLIDAYS.map((y) => [y.year, y]));
   for (const row of loaded) byYear.set(row.year, row.data as CalendarYear);
-  return createCalendar([...byYear.values()].sort((a, b) => a.year - b.year));
+  return [...byYear.values()].sort((a, b) => a.year - b.year);
+}
+
+export async function workingCalendar(db: Executor): Promise<WorkingCalendar> {
+  return createCalendar(await calendarData(db));
+}
+
+/**
+ * Loads one year's holiday notice (e.g. the State Council's schedule for next year, published each
+ * November) after release, validated against the years already known.
+ */
+export async function importCalendarYear(ctx: RequestContext, incoming: unknown): Promise<MergeResult> {
+  return write(ctx, async ({ tx, audit }) => {
+    const result = mergeCalendarYear(await calendarData(tx), incoming);
+    if (!result.ok) return result;
+    const year = result.data.find((y) => y.year === (incoming as { year: number }).year)!;
+    await tx.insert(calendarYears).values({ year: year.year, data: year }).onConflictDoUpdate({ target: calendarYears.year, set: { data: year, updatedAt: new Date() } });
+    audit({ action: 'calendar.year_loaded', entityType: 'calendar', entityId: String(year.year), before: result.replaced, after: year });
+    return result;
+  });
 }

@@ -11,7 +11,7 @@ describe('system endpoints', () => {
   it('reports health with the database kind and migration version', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite', migration: expect.stringMatching(/^\d{4}_/) });
+    expect(res.json()).toEqual({ status: 'ok', database: process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite', migration: expect.stringMatching(/^\d{4}_/), demo: 'ready' });
   });
 
   it('serves OpenAPI 3.1 generated from the Zod schemas, and browsable docs', async () => {

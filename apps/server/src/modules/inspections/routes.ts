@@ -8,12 +8,13 @@ import { getInspectionDetail } from './detail.ts';
 
 const tags = ['inspections'];
 
-export const inspectionRoutes: ModuleRoutes = (app, { database, jobs }) => {
+export const inspectionRoutes: ModuleRoutes = (app, { database, jobs, config }) => {
   app.post(
     '/inspections',
     { schema: { tags, summary: '提交检查（综合查一次；客户端生成 id，重复提交只存一次）Submit an inspection', body: InspectionSubmission, response: { 200: InspectionResult, 201: InspectionResult } } },
     async (request, reply) => {
-      const { result, created } = await submitInspection(contextOf(request, database), request.body);
+      const ctx = contextOf(request, database);
+      const { result, created } = await submitInspection(config.publicUrl ? { ...ctx, origin: config.publicUrl } : ctx, request.body);
       if (created) {
         await jobs.trigger('sms-dispatch');
         await jobs.trigger('notice-render');

@@ -130,7 +130,7 @@ export async function submitInspection(ctx: RequestContext, body: Submission): P
             count: String(findings.open.length),
             items: findings.open.map((h) => h.code).join('、').slice(0, 20),
             deadline: deadlines[0] ?? '即时',
-            link: `/n/${noticeId}`,
+            link: `${ctx.origin ?? ''}/api/notices/${noticeId}/pdf`,
           },
           idempotencyKey: `hazard_notice:${body.id}`,
         });

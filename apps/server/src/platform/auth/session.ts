@@ -67,5 +67,5 @@ export function installSession(app: FastifyInstance, database: Database) {
 /** The service context for an authenticated request; 401 without a session. */
 export function contextOf(request: FastifyRequest, database: Database): RequestContext {
   if (!request.actor) throw unauthenticated();
-  return { database, actor: request.actor, ip: request.ip, requestId: String(request.id) };
+  return { database, actor: request.actor, ip: request.ip, requestId: String(request.id), origin: `${request.protocol}://${request.host}` };
 }

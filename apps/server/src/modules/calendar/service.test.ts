@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../test/database.ts';
+import type { Database } from '../../platform/db/client.ts';
+import { SYSTEM_ACTOR } from '../../platform/context.ts';
+import { importCalendarYear, workingCalendar } from './service.ts';
+
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database.close());
+
+const ctx = () => ({ database, actor: SYSTEM_ACTOR, ip: null, requestId: null });
+
+describe('loading a new year after release', () => {
+  it('makes deadlines in that year follow the notice, and refuses a malformed one', async () => {
+    const before = await workingCalendar(database.db);
+    expect(before.covers('2027-01-01')).toBe(false);
+    const notice = {
+      year: 2027,
+      source: '国务院办公厅关于2027年部分节假日安排的通知（测试数据）',
+      issued: '2026-11-10',
+      holidays: [{ name: '元旦', nameEn: "New Year's Day", from: '2027-01-01', to: '2027-01-03' }],
+      workdays: [],
+    };
+    const result = await importCalendarYear(ctx(), notice);
+    expect(result.ok).toBe(true);
+    const after = await workingCalendar(database.db);
+    expect(after.covers('2027-01-01')).toBe(true);
+    expect(after.isWorkingDay('2027-01-01')).toBe(false);
+    expect(after.addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
+
+    const bad = await importCalendarYear(ctx(), { ...notice, holidays: [{ name: '', nameEn: 'x', from: '2027-02-30', to: '2027-02-01' }] });
+    expect(bad.ok).toBe(false);
+  });
+});
