@@ -49,6 +49,20 @@ export type AnswerType = z.infer<typeof AnswerType>;
 export const NumberThreshold = z.object({ op: z.enum(['<', '<=', '>', '>=']), value: z.number(), unit: z.string().max(20) });
 export type NumberThreshold = z.infer<typeof NumberThreshold>;
 
+/** A measured value fails when "value <op> threshold" holds: the threshold states the failing side. */
+export function thresholdFails(threshold: NumberThreshold, value: number): boolean {
+  switch (threshold.op) {
+    case '<':
+      return value < threshold.value;
+    case '<=':
+      return value <= threshold.value;
+    case '>':
+      return value > threshold.value;
+    case '>=':
+      return value >= threshold.value;
+  }
+}
+
 export const ChoiceOption = z.object({ value: z.string().min(1).max(40), label: z.string().min(1).max(100), fails: z.boolean() });
 
 export const CheckItemFields = z.object({

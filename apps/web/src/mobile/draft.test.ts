@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckItem, CombinedForm } from '@anxun/contracts';
 import { InspectionSubmission } from '@anxun/contracts';
-import { buildSubmission, hasInk, itemIdOfPath, itemIssues, markGroupPassed, newDraft, numberFails, progressOf, resultOf, signIssues } from './draft.ts';
+import { buildSubmission, hasInk, itemIdOfPath, itemIssues, markGroupPassed, newDraft, progressOf, resultOf, signIssues } from './draft.ts';
 import type { AnswerDraft, InspectionDraft } from './draft.ts';
 import { buildReinspection, newReinspection, reinspectionIssues } from './reinspectDraft.ts';
 
@@ -41,10 +41,9 @@ describe('number thresholds', () => {
     expect(resultOf(width, answer({ value: '0.9' }))).toBe('fail');
     expect(resultOf(width, answer({ value: '1.1' }))).toBe('pass');
     expect(resultOf(width, answer({ value: '1,5' }))).toBe('pass');
-    expect(numberFails(9, { op: '>', value: 9, unit: '人' })).toBe(false);
-    expect(numberFails(10, { op: '>', value: 9, unit: '人' })).toBe(true);
-    expect(numberFails(5, { op: '<=', value: 5, unit: '' })).toBe(true);
-    expect(numberFails(5, { op: '>=', value: 5, unit: '' })).toBe(true);
+    const crowd = item({ answerType: 'number', threshold: { op: '>', value: 9, unit: '人' } });
+    expect(resultOf(crowd, answer({ value: '9' }))).toBe('pass');
+    expect(resultOf(crowd, answer({ value: '10' }))).toBe('fail');
   });
 
   it('treats an empty or invalid value as unanswered, and N/A as answered', () => {

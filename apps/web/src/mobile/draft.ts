@@ -9,7 +9,7 @@ import type {
   RectificationMode,
   TreatmentPlan,
 } from '@anxun/contracts';
-import { MOBILE_PATTERN } from '@anxun/contracts';
+import { MOBILE_PATTERN, thresholdFails } from '@anxun/contracts';
 import { newId } from './storage.ts';
 
 /**
@@ -138,21 +138,6 @@ export function parseNumber(text: string): number | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-/** The threshold states the failing condition: "measured <op> value fails". */
-export function numberFails(value: number, threshold: NumberThreshold | null): boolean {
-  if (!threshold) return false;
-  switch (threshold.op) {
-    case '<':
-      return value < threshold.value;
-    case '<=':
-      return value <= threshold.value;
-    case '>':
-      return value > threshold.value;
-    case '>=':
-      return value >= threshold.value;
-  }
-}
-
 /** The verdict of one item, or undefined while it is unanswered. */
 export function resultOf(item: CheckItem, answer: AnswerDraft | undefined): AnswerResult | undefined {
   if (!answer) return undefined;
@@ -164,7 +149,7 @@ export function resultOf(item: CheckItem, answer: AnswerDraft | undefined): Answ
     case 'number': {
       const value = parseNumber(answer.value);
       if (value === undefined) return undefined;
-      return numberFails(value, item.threshold) ? 'fail' : 'pass';
+      return item.threshold && thresholdFails(item.threshold, value) ? 'fail' : 'pass';
     }
     case 'choice': {
       const option = item.choices?.find((choice) => choice.value === answer.choice);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CheckItemFields } from '@anxun/contracts';
-import { diffItems, normaliseDraftItems, scoreAnswer, thresholdFails } from './rules.ts';
+import { thresholdFails } from '@anxun/contracts';
+import { diffItems, normaliseDraftItems, scoreAnswer } from './rules.ts';
 
 const base = CheckItemFields.parse({
   code: 'T-001', text: '测试项', textEn: 'Test item', domain: 'fire', siteKinds: ['enterprise', 'enterprise'], answerType: 'pass_fail',

@@ -1,22 +1,8 @@
 import type { z } from 'zod';
-import type { ApiError, CheckItemFields, NumberThreshold } from '@anxun/contracts';
+import { thresholdFails, type ApiError, type CheckItemFields } from '@anxun/contracts';
 
 type Detail = NonNullable<ApiError['details']>[number];
 export type CheckItemData = z.infer<typeof CheckItemFields>;
-
-/** A measured value fails when "value <op> threshold" holds: the threshold states the failing side. */
-export function thresholdFails(threshold: NumberThreshold, value: number): boolean {
-  switch (threshold.op) {
-    case '<':
-      return value < threshold.value;
-    case '<=':
-      return value <= threshold.value;
-    case '>':
-      return value > threshold.value;
-    case '>=':
-      return value >= threshold.value;
-  }
-}
 
 export interface AnswerLike {
   result?: 'pass' | 'fail' | 'na' | undefined;

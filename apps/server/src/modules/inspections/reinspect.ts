@@ -12,9 +12,7 @@ import { findHazard } from '../hazards/queries.ts';
 import { hazardActor } from '../hazards/policy.ts';
 import { transition } from '../hazards/state-machine.ts';
 import { queueCloseOutSms, recordHazardEvent } from '../hazards/service.ts';
-import { inspections } from './schema.ts';
-import { gpsCheck } from './rules.ts';
-import { checkTimes, existingResult, inspectableSite, resultOf, submissionHash } from './service.ts';
+import { checkTimes, existingResult, insertVisit, inspectableSite, resultOf, submissionHash } from './service.ts';
 
 type Submission = z.infer<typeof ReinspectionSubmission>;
 
@@ -32,23 +30,7 @@ export async function submitReinspection(ctx: RequestContext, body: Submission):
       throw badRequest('unknown_hazard', '复查的隐患不属于该单位或重复', 'A re-inspected hazard does not belong to this site, or is listed twice', [{ path: 'body.results', message: '隐患无效', messageEn: 'Invalid hazard' }]);
     }
     await checkPhotoKeys(tx, site.id, body.results.flatMap((r) => r.photos), 'body.results');
-    const gps = gpsCheck(site.lng !== null && site.lat !== null ? { lng: site.lng, lat: site.lat } : null, body.gps);
-    await tx.insert(inspections).values({
-      id: body.id,
-      siteId: site.id,
-      areaPath: site.areaPath,
-      kind: 'reinspection',
-      inspectorId: ctx.actor.id,
-      startedAt: new Date(body.startedAt),
-      endedAt: new Date(body.endedAt),
-      gpsLng: body.gps?.lng ?? null,
-      gpsLat: body.gps?.lat ?? null,
-      gpsAccuracy: body.gps?.accuracy ?? null,
-      distanceM: gps.distanceM,
-      farFromSite: gps.far,
-      notes: body.notes ?? null,
-      submissionHash: hash,
-    });
+    await insertVisit(ctx, tx, site, body, 'reinspection', hash);
     let closed = 0;
     for (const [i, r] of body.results.entries()) {
       const row = (await findHazard(tx, r.hazardId))!;

@@ -61,6 +61,39 @@ export async function inspectableSite(ctx: RequestContext, tx: Tx, siteId: strin
   return found.site;
 }
 
+type VisitBody = { id: string; startedAt: string; endedAt: string; gps: { lng: number; lat: number; accuracy?: number | undefined } | null; notes?: string | undefined };
+
+/** The visit row shared by inspections and re-inspections, with its GPS distance from the site. */
+export async function insertVisit(
+  ctx: RequestContext,
+  tx: Tx,
+  site: typeof sites.$inferSelect,
+  body: VisitBody,
+  kind: 'inspection' | 'reinspection',
+  hash: string,
+  extra: Partial<Pick<typeof inspections.$inferInsert, 'coInspectorIds' | 'signature' | 'refusal'>> = {},
+) {
+  const gps = gpsCheck(site.lng !== null && site.lat !== null ? { lng: site.lng, lat: site.lat } : null, body.gps);
+  await tx.insert(inspections).values({
+    id: body.id,
+    siteId: site.id,
+    areaPath: site.areaPath,
+    kind,
+    inspectorId: ctx.actor.id,
+    startedAt: new Date(body.startedAt),
+    endedAt: new Date(body.endedAt),
+    gpsLng: body.gps?.lng ?? null,
+    gpsLat: body.gps?.lat ?? null,
+    gpsAccuracy: body.gps?.accuracy ?? null,
+    distanceM: gps.distanceM,
+    farFromSite: gps.far,
+    notes: body.notes ?? null,
+    submissionHash: hash,
+    ...extra,
+  });
+  return gps;
+}
+
 export function checkTimes(startedAt: string, endedAt: string, now = new Date()) {
   if (Date.parse(endedAt) < Date.parse(startedAt)) {
     throw badRequest('invalid_times', '结束时间早于开始时间', 'The inspection ends before it starts', [{ path: 'body.endedAt', message: '结束时间有误', messageEn: 'Invalid end time' }]);
@@ -90,26 +123,7 @@ export async function submitInspection(ctx: RequestContext, body: Submission): P
     if (body.signature) photoKeys.push(body.signature.imageKey);
     await checkPhotoKeys(tx, site.id, photoKeys, 'body.answers');
 
-    const gps = gpsCheck(site.lng !== null && site.lat !== null ? { lng: site.lng, lat: site.lat } : null, body.gps);
-    await tx.insert(inspections).values({
-      id: body.id,
-      siteId: site.id,
-      areaPath: site.areaPath,
-      kind: 'inspection',
-      inspectorId: ctx.actor.id,
-      coInspectorIds: body.coInspectorIds,
-      startedAt: new Date(body.startedAt),
-      endedAt: new Date(body.endedAt),
-      gpsLng: body.gps?.lng ?? null,
-      gpsLat: body.gps?.lat ?? null,
-      gpsAccuracy: body.gps?.accuracy ?? null,
-      distanceM: gps.distanceM,
-      farFromSite: gps.far,
-      notes: body.notes ?? null,
-      signature: body.signature,
-      refusal: body.refusal,
-      submissionHash: hash,
-    });
+    const gps = await insertVisit(ctx, tx, site, body, 'inspection', hash, { coInspectorIds: body.coInspectorIds, signature: body.signature, refusal: body.refusal });
     const calendar = await workingCalendar(tx);
     const findings = await createFindings(ctx, tx, { site, inspectionId: body.id, answers: body.answers, calendar, today: shanghaiDate(new Date(body.endedAt)), foundAt: new Date(body.endedAt) });
     await tx.update(sites).set({ inspectedAt: new Date(body.endedAt) }).where(eq(sites.id, site.id));
