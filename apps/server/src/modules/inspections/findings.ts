@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { HazardStatus, InspectionAnswer as AnswerSchema } from '@anxun/contracts';
+import type { HazardLevel, HazardStatus, InspectionAnswer as AnswerSchema, RectificationMode } from '@anxun/contracts';
 import type { InspectionSubmission } from '@anxun/contracts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
@@ -20,7 +20,7 @@ import { requiredItemCodes } from './queries.ts';
 
 type Answer = z.infer<typeof InspectionSubmission>['answers'][number];
 type Detail = { path: string; message: string; messageEn: string };
-export type Finding = { id: string; code: string; status: HazardStatus; deadline: string | null };
+export type Finding = { id: string; checkItemId: string; code: string; status: HazardStatus; level: HazardLevel; mode: RectificationMode; deadline: string | null };
 
 /**
  * Checks every answer against its item, stores the answers and turns each failed item into a
@@ -103,7 +103,7 @@ export async function createFindings(
         await recordHazardEvent(tx, ctx, { hazardId: id, action: 'close_on_spot', from: 'open', to: status, evidence: fixedPhotos });
       }
     }
-    all.push({ id, code: item.code, status, deadline });
+    all.push({ id, checkItemId: item.id, code: item.code, status, level, mode, deadline });
   }
   return { all, open: all.filter((f) => f.status === 'open') };
 }

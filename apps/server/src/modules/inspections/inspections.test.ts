@@ -101,6 +101,14 @@ describe('combined inspection', () => {
     expect(reused.statusCode).toBe(409);
   });
 
+  it('stores a submission sent twice at once only once', async () => {
+    const site = await insertSite(t.database.db, tree.microA);
+    const body = await submission(site.id);
+    const [a, b] = await Promise.all([post('/api/inspections', inspector, body), post('/api/inspections', inspector, body)]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 201]);
+    expect(a.json()).toEqual(b.json());
+  });
+
   it('refuses bad submissions with every problem listed and writes nothing', async () => {
     const site = await insertSite(t.database.db, tree.microA);
     const n = await inspectionCount();

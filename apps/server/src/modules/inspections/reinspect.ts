@@ -12,13 +12,17 @@ import { findHazard } from '../hazards/queries.ts';
 import { hazardActor } from '../hazards/policy.ts';
 import { transition } from '../hazards/state-machine.ts';
 import { queueCloseOutSms, recordHazardEvent } from '../hazards/service.ts';
-import { checkTimes, existingResult, insertVisit, inspectableSite, resultOf, submissionHash } from './service.ts';
+import { checkTimes, existingResult, insertVisit, inspectableSite, onceById, resultOf, submissionHash } from './service.ts';
 
 type Submission = z.infer<typeof ReinspectionSubmission>;
 
 /** 复查: each open hazard of the site is found fixed (销号, with after-photos) or not (with a note). */
 export async function submitReinspection(ctx: RequestContext, body: Submission): Promise<{ result: InspectionResult; created: boolean }> {
   const hash = submissionHash(body);
+  return onceById(ctx, body.id, hash, () => storeReinspection(ctx, body, hash));
+}
+
+async function storeReinspection(ctx: RequestContext, body: Submission, hash: string): Promise<{ result: InspectionResult; created: boolean }> {
   return write(ctx, async ({ tx, audit }) => {
     const again = await existingResult(ctx, tx, body.id, hash);
     if (again) return { result: again, created: false };

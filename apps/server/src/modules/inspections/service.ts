@@ -5,6 +5,7 @@ import type { InspectionResult, InspectionSubmission } from '@anxun/contracts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { write } from '../../platform/write.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
 import { enqueueSms } from '../../platform/sms/outbox.ts';
 import { canonicalJson } from '../audit/chain.ts';
@@ -109,6 +110,25 @@ export function checkTimes(startedAt: string, endedAt: string, now = new Date())
  */
 export async function submitInspection(ctx: RequestContext, body: Submission): Promise<{ result: InspectionResult; created: boolean }> {
   const hash = submissionHash(body);
+  return onceById(ctx, body.id, hash, () => storeInspection(ctx, body, hash));
+}
+
+/**
+ * Two sends of one submission can race (a phone retrying while the first reply is in flight): the
+ * loser's insert hits the primary key, and it answers as a resend instead of failing.
+ */
+export async function onceById<T extends { result: InspectionResult; created: boolean }>(ctx: RequestContext, id: string, hash: string, store: () => Promise<T>): Promise<T | { result: InspectionResult; created: false }> {
+  try {
+    return await store();
+  } catch (error) {
+    if (!isUniqueViolation(error, 'inspections_pkey')) throw error;
+    const again = await ctx.database.db.transaction((tx) => existingResult(ctx, tx, id, hash));
+    if (!again) throw error;
+    return { result: again, created: false };
+  }
+}
+
+async function storeInspection(ctx: RequestContext, body: Submission, hash: string): Promise<{ result: InspectionResult; created: boolean }> {
   return write(ctx, async ({ tx, audit }) => {
     const again = await existingResult(ctx, tx, body.id, hash);
     if (again) return { result: again, created: false };
@@ -127,12 +147,32 @@ export async function submitInspection(ctx: RequestContext, body: Submission): P
     const calendar = await workingCalendar(tx);
     const findings = await createFindings(ctx, tx, { site, inspectionId: body.id, answers: body.answers, calendar, today: shanghaiDate(new Date(body.endedAt)), foundAt: new Date(body.endedAt) });
     await tx.update(sites).set({ inspectedAt: new Date(body.endedAt) }).where(eq(sites.id, site.id));
-    await refreshSiteColour(tx, site.id, findings.open.length ? '检查发现隐患' : '检查合格');
+    const { colour } = await refreshSiteColour(tx, site.id, findings.open.length ? '检查发现隐患' : '检查合格');
+    const result: InspectionResult = {
+      id: body.id,
+      siteId: site.id,
+      colour,
+      distanceM: gps.distanceM,
+      farFromSite: gps.far,
+      hazards: findings.all.map((h) => ({ id: h.id, checkItemId: h.checkItemId, status: h.status, level: h.level, mode: h.mode, deadline: h.deadline })),
+      noticeId: null,
+      noticeNumber: null,
+    };
+    audit({
+      action: 'inspection.submitted',
+      entityType: 'inspection',
+      entityId: body.id,
+      after: { siteId: site.id, answers: body.answers.length, hazards: findings.all.length, distanceM: gps.distanceM, farFromSite: gps.far, refused: !!body.refusal },
+    });
+    audit({ action: 'site.inspected', entityType: 'site', entityId: site.id, after: { inspection: body.id, hazards: findings.all.length } });
 
+    // Last, so the town's notice counter row stays locked only until commit.
     if (findings.open.length > 0) {
       const doc = await allocateDocumentNumber(tx, site.areaPath, 'notice', new Date(body.endedAt));
       const noticeId = randomUUID();
       await tx.insert(notices).values({ id: noticeId, number: doc.number, siteId: site.id, inspectionId: body.id, hazardIds: findings.open.map((h) => h.id) });
+      result.noticeId = noticeId;
+      result.noticeNumber = doc.number;
       const phone = site.phone ?? body.signature?.signerPhone;
       if (phone) {
         const deadlines = findings.open.map((h) => h.deadline).filter((d): d is string => !!d).sort();
@@ -150,13 +190,6 @@ export async function submitInspection(ctx: RequestContext, body: Submission): P
         });
       }
     }
-    audit({
-      action: 'inspection.submitted',
-      entityType: 'inspection',
-      entityId: body.id,
-      after: { siteId: site.id, answers: body.answers.length, hazards: findings.all.length, distanceM: gps.distanceM, farFromSite: gps.far, refused: !!body.refusal },
-    });
-    audit({ action: 'site.inspected', entityType: 'site', entityId: site.id, after: { inspection: body.id, hazards: findings.all.length } });
-    return { result: await resultOf(tx, body.id), created: true };
+    return { result, created: true };
   });
 }

@@ -62,10 +62,3 @@ export function listSiteInspections(db: Executor, siteId: string) {
 }
 
 /** A unique-index violation, as raised by node-postgres or PGlite (possibly wrapped by drizzle). */
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth += 1) {
-    const { code, constraint: name, message } = e as { code?: string; constraint?: string; message?: string };
-    if (code === '23505' && (name === constraint || (name === undefined && message?.includes(constraint)))) return true;
-  }
-  return false;
-}

@@ -12,7 +12,8 @@ import { isYellowCardOverdue } from '../colours/colour.ts';
 import { shanghaiDate } from '../calendar/service.ts';
 import { colourHistoryOf, refreshSiteColour } from '../colours/service.ts';
 import { canSiteOrder, siteOrdersAllowed, type SiteOrderAction } from './policy.ts';
-import { activeSuspension, findYellowCard, isUniqueViolation, listSiteInspections, listSiteNotices, listSuspensions, listYellowCards } from './queries.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
+import { activeSuspension, findYellowCard, listSiteInspections, listSiteNotices, listSuspensions, listYellowCards } from './queries.ts';
 import { allocateDocumentNumber } from './numbers.ts';
 import { suspensions, yellowCards } from './schema.ts';
 

@@ -11,7 +11,7 @@ import { deadlineEndsAt } from '../colours/colour.ts';
 import { refreshSiteColour } from '../colours/service.ts';
 import { numberingYear } from '../notices/numbering.ts';
 import { allocateDocumentNumber } from './numbers.ts';
-import { isUniqueViolation } from './queries.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { suspensions } from './schema.ts';
 import { getSiteOrders } from './service.ts';
 import { shanghaiDate as shanghaiToday } from '../calendar/service.ts';
