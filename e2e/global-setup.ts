@@ -26,7 +26,8 @@ export default async function setup(project: TestProject) {
   const log = fs.createWriteStream(logPath);
   const server: ChildProcess = spawn(process.execPath, [path.join(root, 'apps/server/bin/anxun.js'), 'serve'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    // info: the console SMS provider logs each message (party login codes too) at info level.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', DATABASE_URL: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.pipe(log);
@@ -44,7 +45,7 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide('baseUrl', baseUrl);
-  // The console SMS provider prints every message (login codes too) to stdout, which lands here.
+  // The console SMS provider's lines (login codes too) land here.
   project.provide('serverLog', logPath);
   return async () => {
     server.kill('SIGTERM');
