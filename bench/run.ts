@@ -14,7 +14,7 @@ import { importBenchmark } from './benchmarks/import.ts';
 import { siteListBenchmark } from './benchmarks/site-list.ts';
 import { ingestBenchmark } from './benchmarks/ingest.ts';
 import { dropLiveDatabases, withScratch } from './lib/db.ts';
-import { appendResultsMd, commandLine, machine, printTable, writeResultsJson, type RunRecord } from './lib/report.ts';
+import { appendResultsMd, commandLine, commit, machine, printTable, writeResultsJson, type RunRecord } from './lib/report.ts';
 import { isSkipped, type BenchContext, type Benchmark } from './lib/types.ts';
 
 const BENCHMARKS: readonly Benchmark[] = [importBenchmark, siteListBenchmark, ingestBenchmark];
@@ -51,7 +51,7 @@ console.log(
     : 'database: PGlite (embedded PostgreSQL in WebAssembly) in a temp dir — BENCH_DATABASE_URL is not set',
 );
 
-const record: RunRecord = { command: commandLine(args), startedAt: started, seconds: 0, outcomes: [] };
+const record: RunRecord = { command: commandLine(args), commit: commit(), startedAt: started, seconds: 0, outcomes: [] };
 for (const bench of selected) {
   ctx.log(`── ${bench.name}: ${bench.summary}`);
   // Bounded in time: a benchmark that overruns its limit ends the run (scratch databases dropped).

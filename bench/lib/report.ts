@@ -11,6 +11,8 @@ export const RESULTS_MD = path.join(BENCH_DIR, 'RESULTS.md');
 
 export interface RunRecord {
   command: string;
+  /** Taken at the start of the run. */
+  commit: string;
   startedAt: Date;
   seconds: number;
   outcomes: { name: string; summary: string; outcome: Outcome | { skipped: string } | { failed: string } }[];
@@ -24,7 +26,8 @@ export function machine(): string {
   return `${cpus.length} cores (${model}), ${gib} GiB memory, Node ${process.version}, ${os.platform()} ${os.arch()} ${os.release()}; load average ${load} (1/5/15 min) when written`;
 }
 
-function commit(): string {
+/** HEAD when the run starts (others may commit while it runs), and whether the work tree differs from it. */
+export function commit(): string {
   try {
     const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: BENCH_DIR, encoding: 'utf8' }).trim();
     const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: BENCH_DIR, encoding: 'utf8' }).trim() !== '';
@@ -96,7 +99,7 @@ export function appendResultsMd(record: RunRecord): void {
   out.push(`- command: \`${record.command}\``);
   out.push(`- database: ${kinds.size ? [...kinds].join('; ') : 'none'}${process.env.BENCH_DATABASE_URL ? ' (one scratch database per benchmark, created and dropped by the run)' : ' (PGlite in a temp dir: BENCH_DATABASE_URL was not set)'}`);
   out.push(`- machine: ${machine()}`);
-  out.push(`- commit: ${commit()}`);
+  out.push(`- commit at start: ${record.commit}`);
   out.push(`- duration: ${Math.round(record.seconds)} s`);
   for (const { name, summary, outcome } of record.outcomes) {
     out.push('');
