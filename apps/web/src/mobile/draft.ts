@@ -5,7 +5,6 @@ import type {
   InspectionAnswer,
   InspectionResult,
   InspectionSubmission,
-  NumberThreshold,
   RectificationMode,
   TreatmentPlan,
 } from '@anxun/contracts';
