@@ -11,19 +11,18 @@ import { nextColourChangeAt, siteColour, type SiteColourState } from './colour.t
 export async function loadColourState(db: Executor, siteId: string): Promise<SiteColourState | null> {
   const [site] = await db.select({ inspectedAt: sites.inspectedAt }).from(sites).where(eq(sites.id, siteId));
   if (!site) return null;
-  const [open, cards, [suspension]] = await Promise.all([
-    db
-      .select({ status: hazards.status, level: hazards.level, mode: hazards.mode, deadline: hazards.deadline })
-      .from(hazards)
-      .where(and(eq(hazards.siteId, siteId), inArray(hazards.status, [...OPEN_HAZARD_STATUSES]))),
-    db.select({ deadline: yellowCards.deadline, resolvedAt: yellowCards.resolvedAt }).from(yellowCards).where(and(eq(yellowCards.siteId, siteId), isNull(yellowCards.resolvedAt))),
-    db.select({ id: suspensions.id }).from(suspensions).where(and(eq(suspensions.siteId, siteId), isNull(suspensions.liftedAt))),
-  ]);
+  // Sequential: inside a transaction they share one connection anyway, and pg refuses overlapping queries there.
+  const open = await db
+    .select({ status: hazards.status, level: hazards.level, mode: hazards.mode, deadline: hazards.deadline })
+    .from(hazards)
+    .where(and(eq(hazards.siteId, siteId), inArray(hazards.status, [...OPEN_HAZARD_STATUSES])));
+  const cards = await db.select({ deadline: yellowCards.deadline }).from(yellowCards).where(and(eq(yellowCards.siteId, siteId), isNull(yellowCards.resolvedAt)));
+  const [suspension] = await db.select({ id: suspensions.id }).from(suspensions).where(and(eq(suspensions.siteId, siteId), isNull(suspensions.liftedAt)));
   return {
     suspended: !!suspension,
     inspected: site.inspectedAt !== null,
     hazards: open,
-    yellowCards: cards.map((c) => ({ deadline: c.deadline, resolved: c.resolvedAt !== null })),
+    yellowCards: cards.map((c) => ({ deadline: c.deadline, resolved: false })),
   };
 }
 
