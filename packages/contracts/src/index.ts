@@ -9,3 +9,4 @@ export * from './hazards.ts';
 export * from './checklists.ts';
 export * from './inspections.ts';
 export * from './closed-loop.ts';
+export * from './rates.ts';

@@ -2,6 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { zh } from './locales/zh.ts';
 import { en } from './locales/en.ts';
+import { FEATURE_LOCALES } from './locales/features.ts';
 
 export type Language = 'zh' | 'en';
 
@@ -20,7 +21,10 @@ function markDocument(language: string): void {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { zh: { translation: zh }, en: { translation: en } },
+  resources: {
+    zh: { translation: Object.assign({}, zh, ...FEATURE_LOCALES.map((f) => f.zh)) },
+    en: { translation: Object.assign({}, en, ...FEATURE_LOCALES.map((f) => f.en)) },
+  },
   lng: initialLanguage(),
   fallbackLng: 'zh',
   interpolation: { escapeValue: false },

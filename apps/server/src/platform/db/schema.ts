@@ -13,3 +13,6 @@ export * from '../../modules/notices/schema.ts';
 export * from '../../modules/colours/schema.ts';
 export * from '../../modules/calendar/schema.ts';
 export * from '../../modules/photos/schema.ts';
+export * from '../../modules/campaigns/schema.ts';
+export * from '../../modules/nails/schema.ts';
+export * from '../../modules/rankings/schema.ts';

@@ -1,0 +1,11 @@
+/**
+ * Strings of the features that keep their own locale file (`features/<name>/locales.ts`), merged
+ * into the one translation namespace under their own top-level key, so the shared zh.ts/en.ts stay
+ * small and features do not collide. Add one line per feature.
+ */
+export interface FeatureLocale {
+  zh: Record<string, unknown>;
+  en: Record<string, unknown>;
+}
+
+export const FEATURE_LOCALES: FeatureLocale[] = [];
