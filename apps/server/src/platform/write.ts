@@ -3,6 +3,7 @@ import { auditEvents } from '../modules/audit/schema.ts';
 import { chainHash, GENESIS_HASH } from '../modules/audit/chain.ts';
 import type { Tx } from './db/client.ts';
 import type { RequestContext } from './context.ts';
+import { publishChanges } from './changes.ts';
 
 export interface AuditEntry {
   action: string;
@@ -32,6 +33,7 @@ export async function write<T>(ctx: RequestContext, fn: (scope: WriteScope) => P
     if (entries.length > 0) await appendAudit(tx, ctx, entries);
     return value;
   });
+  publishChanges(ctx.database, entries);
   for (const followUp of followUps) await followUp();
   return result;
 }
