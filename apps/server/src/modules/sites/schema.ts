@@ -47,6 +47,8 @@ export const sites = pgTable(
     index('sites_area_idx').on(t.areaId),
     index('sites_phone_idx').on(t.phone),
     index('sites_colour_due_idx').on(t.colourDueAt).where(sql`${t.colourDueAt} is not null`),
+    /** The map's in-memory index catches up on created and edited sites by this (modules/map/site-index.ts). */
+    index('sites_updated_at_idx').on(t.updatedAt),
   ],
 );
 
