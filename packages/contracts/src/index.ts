@@ -10,3 +10,4 @@ export * from './checklists.ts';
 export * from './inspections.ts';
 export * from './closed-loop.ts';
 export * from './rates.ts';
+export * from './nails.ts';
