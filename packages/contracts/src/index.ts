@@ -11,3 +11,4 @@ export * from './inspections.ts';
 export * from './closed-loop.ts';
 export * from './rates.ts';
 export * from './nails.ts';
+export * from './campaigns.ts';

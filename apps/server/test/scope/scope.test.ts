@@ -11,6 +11,7 @@ import { scopeFixture, type ScopeFixture } from './fixture.ts';
 import { closedLoopFixture } from './closed-loop-fixture.ts';
 import { importsFixture } from './imports-fixture.ts';
 import { ordersFixture } from './orders-fixture.ts';
+import { campaignsFixture } from './campaigns-fixture.ts';
 
 let t: TestApp;
 let f: ScopeFixture;
@@ -22,6 +23,7 @@ beforeAll(async () => {
   const base = await scopeFixture(t);
   f = { ...base, ...(await closedLoopFixture(t, base.siteA, base.siteB, base.userA.id)), ...(await ordersFixture(t, base.tree.microA, base.siteA, base.siteB, base.userA.id)),
     ...(await importsFixture(t, { in: base.tree.microA.code, out: base.tree.microB.code }, base.userB.id)),
+    ...(await campaignsFixture(t, base.tree.villageA, base.tree.villageB)),
   };
 });
 afterAll(() => t.close());
