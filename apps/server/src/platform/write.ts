@@ -1,9 +1,12 @@
-import { desc, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { auditEvents } from '../modules/audit/schema.ts';
-import { chainHash, GENESIS_HASH } from '../modules/audit/chain.ts';
+import { chainParts, GENESIS_HASH } from '../modules/audit/chain.ts';
 import type { Tx } from './db/client.ts';
 import type { RequestContext } from './context.ts';
 import { publishChanges } from './changes.ts';
+
+/** The advisory lock that orders the audit chain (seq order is commit order). */
+const AUDIT_CHAIN_LOCK = 7305001;
 
 export interface AuditEntry {
   action: string;
@@ -38,22 +41,17 @@ export async function write<T>(ctx: RequestContext, fn: (scope: WriteScope) => P
   return result;
 }
 
-/** Last in the transaction, so the chain lock is held only until commit. */
+/**
+ * Last in the transaction, so the chain lock is held only until commit: one statement takes the lock,
+ * one more appends the events. The second reads the chain's last row in a snapshot taken after the
+ * lock was granted (so it sees the previous holder's commit) and hashes in SQL —
+ * sha256(prevHash + canonical JSON) with the JSON assembled from parts made before the lock
+ * (`chainParts`) — so the lock is never held across application work. `at` is taken under the lock,
+ * so seq order is time order.
+ */
 async function appendAudit(tx: Tx, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(7305001)`);
-  const [last] = await tx
-    .select({ seq: auditEvents.seq, hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.seq))
-    .limit(1);
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  let seq = last?.seq ?? 0;
-  const at = new Date().toISOString();
-  const rows = entries.map((entry) => {
-    seq += 1;
+  const rows = entries.map((entry, i) => {
     const fields = {
-      seq,
-      at,
       actorId: ctx.actor.id,
       actorName: ctx.actor.displayName,
       action: entry.action,
@@ -64,12 +62,33 @@ async function appendAudit(tx: Tx, ctx: RequestContext, entries: AuditEntry[]): 
       ip: ctx.ip,
       requestId: ctx.requestId,
     };
-    const hash = chainHash(prevHash, fields);
-    const row = { ...fields, at: new Date(at), prevHash, hash };
-    prevHash = hash;
-    return row;
+    return { i: i + 1, ...chainParts(fields), ...fields };
   });
-  await tx.insert(auditEvents).values(rows);
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  await tx.execute(sql`
+    with recursive
+      input as (
+        select * from json_to_recordset(${JSON.stringify(rows)}::json) as x(
+          i int, head text, tail text, "actorId" uuid, "actorName" text, action text, "entityType" text,
+          "entityId" text, before jsonb, after jsonb, ip text, "requestId" text)
+      ),
+      start as (
+        select coalesce(last.seq, 0) as seq, coalesce(last.hash, ${GENESIS_HASH}) as hash, stamp.at,
+               to_char(stamp.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at_text
+        from (select date_trunc('milliseconds', clock_timestamp()) as at) stamp
+        left join (select seq, hash from ${auditEvents} order by seq desc limit 1) last on true
+      ),
+      chain (i, seq, prev_hash, hash) as (
+        select 0, seq, null::text, hash from start
+        union all
+        select c.i + 1, c.seq + 1, c.hash,
+               encode(sha256(convert_to(c.hash || x.head || '"' || s.at_text || '"' || x.tail || (c.seq + 1)::text || '}', 'UTF8')), 'hex')
+        from chain c join input x on x.i = c.i + 1 cross join start s
+      )
+    insert into ${auditEvents} (seq, at, actor_id, actor_name, action, entity_type, entity_id, before, after, ip, request_id, prev_hash, hash)
+    select c.seq, s.at, x."actorId", x."actorName", x.action, x."entityType", x."entityId", x.before, x.after, x.ip, x."requestId", c.prev_hash, c.hash
+    from chain c join input x on x.i = c.i cross join start s
+    order by c.seq`);
 }
 
 /** Stored as jsonb, hashed as the same plain JSON (Dates become ISO strings). */

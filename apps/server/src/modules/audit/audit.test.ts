@@ -3,11 +3,34 @@ import { sql } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/helpers.ts';
 import { areaTree, insertUser } from '../../../test/factories.ts';
 import { verifyAuditLog } from './verify.ts';
-import { canonicalJson, chainHash, GENESIS_HASH, verifyChain } from './chain.ts';
+import { write } from '../../platform/write.ts';
+import { SYSTEM_ACTOR } from '../../platform/context.ts';
+import fc from 'fast-check';
+import { canonicalJson, chainHash, chainParts, GENESIS_HASH, verifyChain } from './chain.ts';
 
 describe('canonicalJson', () => {
   it('is independent of key order and drops undefined', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[1,{"y":2,"z":1}]},"b":1}');
+  });
+});
+
+describe('chainParts', () => {
+  it('splits the canonical JSON around at and seq, whatever the content', () => {
+    const json = fc.jsonValue();
+    const text = fc.option(fc.string(), { nil: null });
+    fc.assert(
+      fc.property(
+        fc.record({ actorId: fc.option(fc.uuid(), { nil: null }), actorName: text, action: fc.string(), entityType: fc.string(), entityId: fc.string(), before: json, after: json, ip: text, requestId: text }),
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        fc.nat(),
+        (fields, at, seq) => {
+          const stored = JSON.parse(JSON.stringify(fields)) as typeof fields;
+          const { head, tail } = chainParts(stored);
+          const iso = at.toISOString();
+          expect(`${head}${JSON.stringify(iso)}${tail}${seq}}`).toBe(canonicalJson({ ...stored, at: iso, seq }));
+        },
+      ),
+    );
   });
 });
 
@@ -58,6 +81,18 @@ describe('audit log in the database', () => {
     expect(events).toHaveLength(3);
     expect(events[1]).toMatchObject({ action: 'area.updated', before: { name: '东恩村一' }, after: { name: '东恩村二' }, ip: '127.0.0.1' });
     expect(events[1]!.request_id).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('chains several events of one write, with any content, so that verify accepts them', async () => {
+    const ctx = { database: t.database, actor: SYSTEM_ACTOR, ip: null, requestId: 'r"\\1' };
+    const odd = { text: '引号"反斜杠\\换行\n表情😀\u0001', n: [1.5, -0, 1e21, null, true], nested: { b: 2, a: [{}] } };
+    await write(ctx, async ({ audit }) => {
+      audit({ action: 'test.one', entityType: 'test', entityId: 'x', before: odd, after: undefined });
+      audit({ action: 'test.two', entityType: 'test', entityId: 'y', after: { when: new Date('2026-01-01T00:00:00Z') } });
+      audit({ action: 'test.three', entityType: 'test', entityId: 'z' });
+    });
+    expect(await verifyAuditLog(t.database.db)).toEqual({ count: 6, breaks: [] });
+    await t.database.db.execute(sql`delete from audit_events where seq > 3`);
   });
 
   it('detects an edited row and a deleted row', async () => {

@@ -34,6 +34,19 @@ export function chainHash(prevHash: string, event: ChainedFields): string {
   return createHash('sha256').update(prevHash).update(canonicalJson(event)).digest('hex');
 }
 
+/**
+ * The canonical JSON of an event split around its two database-assigned fields: `at` (the 5th key in
+ * sorted order) and `seq` (the last), so that
+ *   canonicalJson(event) = head + JSON.stringify(at) + tail + String(seq) + '}'.
+ * The writer hashes in SQL under the chain lock from these parts, so nothing is computed in the
+ * application while the lock is held; the chain itself is unchanged.
+ */
+export function chainParts(e: Omit<ChainedFields, 'seq' | 'at'>): { head: string; tail: string } {
+  const head = canonicalJson({ action: e.action, actorId: e.actorId, actorName: e.actorName, after: e.after });
+  const tail = canonicalJson({ before: e.before, entityId: e.entityId, entityType: e.entityType, ip: e.ip, requestId: e.requestId });
+  return { head: `${head.slice(0, -1)},"at":`, tail: `,${tail.slice(1, -1)},"seq":` };
+}
+
 export interface StoredEvent extends ChainedFields {
   prevHash: string;
   hash: string;

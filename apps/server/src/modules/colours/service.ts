@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { eq, lte, sql } from 'drizzle-orm';
 import { OPEN_HAZARD_STATUSES, type SiteColour } from '@anxun/contracts';
 import type { Executor } from '../../platform/db/client.ts';
 import { sites } from '../sites/schema.ts';
@@ -7,37 +7,71 @@ import { suspensions, yellowCards } from '../site-orders/schema.ts';
 import { colourHistory } from './schema.ts';
 import { nextColourChangeAt, siteColour, type SiteColourState } from './colour.ts';
 
+type ColourRow = {
+  colour: SiteColour;
+  inspected_at: string | Date | null;
+  hazards: SiteColourState['hazards'] | null;
+  cards: { deadline: string }[] | null;
+  suspended: boolean;
+};
+
+/**
+ * The site's colour and everything the colour rule needs about it, in one statement (one round trip
+ * inside the caller's transaction); `lock` takes the site row FOR UPDATE as well.
+ */
+async function readColourRow(db: Executor, siteId: string, lock: boolean): Promise<ColourRow | undefined> {
+  const open = sql.join(
+    OPEN_HAZARD_STATUSES.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const result = await db.execute<ColourRow>(sql`
+    select s.colour, s.inspected_at,
+      (select json_agg(json_build_object('status', h.status, 'level', h.level, 'mode', h.mode, 'deadline', h.deadline))
+         from ${hazards} h where h.site_id = s.id and h.status in (${open})) as hazards,
+      (select json_agg(json_build_object('deadline', y.deadline))
+         from ${yellowCards} y where y.site_id = s.id and y.resolved_at is null) as cards,
+      exists (select 1 from ${suspensions} p where p.site_id = s.id and p.lifted_at is null) as suspended
+    from ${sites} s where s.id = ${siteId}${lock ? sql` for update of s` : sql``}`);
+  return (result as unknown as { rows: ColourRow[] }).rows[0];
+}
+
+function stateOf(row: ColourRow, inspectedAt: Date | null = null): SiteColourState {
+  return {
+    suspended: row.suspended,
+    inspected: row.inspected_at !== null || inspectedAt !== null,
+    hazards: row.hazards ?? [],
+    yellowCards: (row.cards ?? []).map((c) => ({ deadline: c.deadline, resolved: false })),
+  };
+}
+
 /** Everything the colour rule needs about one site, read in the caller's transaction. */
 export async function loadColourState(db: Executor, siteId: string): Promise<SiteColourState | null> {
-  const [site] = await db.select({ inspectedAt: sites.inspectedAt }).from(sites).where(eq(sites.id, siteId));
-  if (!site) return null;
-  // Sequential: inside a transaction they share one connection anyway, and pg refuses overlapping queries there.
-  const open = await db
-    .select({ status: hazards.status, level: hazards.level, mode: hazards.mode, deadline: hazards.deadline })
-    .from(hazards)
-    .where(and(eq(hazards.siteId, siteId), inArray(hazards.status, [...OPEN_HAZARD_STATUSES])));
-  const cards = await db.select({ deadline: yellowCards.deadline }).from(yellowCards).where(and(eq(yellowCards.siteId, siteId), isNull(yellowCards.resolvedAt)));
-  const [suspension] = await db.select({ id: suspensions.id }).from(suspensions).where(and(eq(suspensions.siteId, siteId), isNull(suspensions.liftedAt)));
-  return {
-    suspended: !!suspension,
-    inspected: site.inspectedAt !== null,
-    hazards: open,
-    yellowCards: cards.map((c) => ({ deadline: c.deadline, resolved: false })),
-  };
+  const row = await readColourRow(db, siteId, false);
+  return row ? stateOf(row) : null;
 }
 
 /**
  * Recomputes a site's colour from its records and stores it, with a history row when it changed.
  * Called in the same transaction as every change that can move the colour, and by the sweep.
+ * `inspectedAt` records a visit in the same update (an inspection makes a grey site inspected).
  */
-export async function refreshSiteColour(db: Executor, siteId: string, reason: string, now = new Date()): Promise<{ colour: SiteColour; changed: boolean }> {
-  // Lock the site row so two concurrent changes cannot both write a stale colour.
-  const [current] = await db.select({ colour: sites.colour }).from(sites).where(eq(sites.id, siteId)).for('update');
-  const state = await loadColourState(db, siteId);
-  if (!current || !state) throw new Error(`site ${siteId} not found`);
+export async function refreshSiteColour(
+  db: Executor,
+  siteId: string,
+  reason: string,
+  now = new Date(),
+  options: { inspectedAt?: Date } = {},
+): Promise<{ colour: SiteColour; changed: boolean }> {
+  // The site row is locked so two concurrent changes cannot both write a stale colour.
+  const current = await readColourRow(db, siteId, true);
+  if (!current) throw new Error(`site ${siteId} not found`);
+  const state = stateOf(current, options.inspectedAt);
   const colour = siteColour(state, now);
   const dueAt = nextColourChangeAt(state, now);
-  await db.update(sites).set({ colour, colourDueAt: dueAt }).where(eq(sites.id, siteId));
+  await db
+    .update(sites)
+    .set({ colour, colourDueAt: dueAt, ...(options.inspectedAt ? { inspectedAt: options.inspectedAt } : {}) })
+    .where(eq(sites.id, siteId));
   if (colour === current.colour) return { colour, changed: false };
   await db.insert(colourHistory).values({ siteId, colour, previous: current.colour, reason, at: now });
   return { colour, changed: true };
