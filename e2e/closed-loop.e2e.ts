@@ -294,9 +294,9 @@ describe('closed loop on the phone: inspect → SMS → party fixes → re-inspe
     await poll(() => party.getByTestId('hazards-table').locator('tbody tr.ant-table-row').count()).toBe(1);
     expect(await link.innerText()).toBe(journey.description);
     await screenshot(party, 'm-09-party-ledger', { fullPage: false });
-    // At 390 px the desktop table puts the description column under its fixed site column, so a
-    // tap cannot reach the link; the party opens the hazard page by its address instead.
-    await party.goto(`${baseUrl()}/hazards/${journey.hazardId}`);
+    // At phone width the ledger is one stacked column: nothing scrolls sideways, the link is tappable.
+    expect(await party.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.viewport.width);
+    await link.click();
     const status = party.getByTestId('hazard-status');
     await poll(() => status.getAttribute('data-status')).toBe('open');
     expect(await status.innerText()).toBe('待整改');

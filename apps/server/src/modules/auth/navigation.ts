@@ -1,5 +1,6 @@
 import type { Actor } from '../../platform/context.ts';
 import { hasRole } from '../../platform/scope.ts';
+import { HAZARD_TRANSITIONS } from '../hazards/state-machine.ts';
 
 /** Which parts of the web app to show; each route still checks its own policy. */
 export function featureFlags(actor: Actor): Record<string, boolean> {
@@ -17,6 +18,8 @@ export function featureFlags(actor: Actor): Record<string, boolean> {
     'checklists.manage': hasRole(actor, ['admin', 'department']),
     hazards: true,
     // A department's own queue of hazards under its checklist items.
+    // Bulk actions are reopen and cancel: only roles that may take one get the selection column.
+    'hazards.bulk': hasRole(actor, [...HAZARD_TRANSITIONS.reopen.roles, ...HAZARD_TRANSITIONS.cancel.roles]),
     'hazards.queue': hasRole(actor, ['department']) && !!actor.departmentId,
   };
 }

@@ -1,9 +1,9 @@
 import { Suspense, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { App, Avatar, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { AlertOutlined, ApartmentOutlined, OrderedListOutlined, DownOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, ShopOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, OrderedListOutlined, DownOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, ShopOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useLogout } from '../../features/auth/api.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -32,6 +32,9 @@ export function AppLayout() {
   const logout = useLogout();
   const [collapsed, setCollapsed] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
+  // Parties open their SMS links on a phone: below md the side menu becomes a drawer.
+  const phone = Grid.useBreakpoint().md === false;
+  const [drawerOpen, setDrawerOpen] = useState(false);
 
   if (!me) return null;
   // Nested entries (the department queue under /hazards) win over their parent section.
@@ -61,21 +64,44 @@ export function AppLayout() {
     { key: 'logout', icon: <LogoutOutlined />, label: t('app.logout'), onClick: onLogout },
   ];
 
+  const menu = <Menu theme="dark" mode="inline" selectedKeys={[section]} items={items} onClick={() => setDrawerOpen(false)} />;
+  const brand = (showName: boolean) => (
+    <div className="ax-brand">
+      <BrandMark size={28} />
+      {showName && <span>{t('common.appName')}</span>}
+    </div>
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={208}>
-        <div className="ax-brand">
-          <BrandMark size={28} />
-          {!collapsed && <span>{t('common.appName')}</span>}
-        </div>
-        <Menu theme="dark" mode="inline" selectedKeys={[section]} items={items} />
-      </Layout.Sider>
+      {phone ? (
+        <Drawer placement="left" open={drawerOpen} onClose={() => setDrawerOpen(false)} size={232} closable={false} styles={{ body: { padding: 0, background: '#001529' } }}>
+          {brand(true)}
+          {menu}
+        </Drawer>
+      ) : (
+        <Layout.Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} breakpoint="lg" width={208}>
+          {brand(!collapsed)}
+          {menu}
+        </Layout.Sider>
+      )}
       <Layout>
         <Layout.Header
-          style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', boxShadow: '0 1px 4px rgba(0, 21, 41, 0.08)', zIndex: 1 }}
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            boxShadow: '0 1px 4px rgba(0, 21, 41, 0.08)',
+            zIndex: 1,
+            ...(phone ? { padding: '0 8px' } : {}),
+          }}
         >
-          <Typography.Text type="secondary">{t('common.tagline')}</Typography.Text>
-          <Space size="middle">
+          {phone ? (
+            <Button type="text" icon={<MenuOutlined />} onClick={() => setDrawerOpen(true)} aria-label={t('app.menu')} data-testid="nav-open" />
+          ) : (
+            <Typography.Text type="secondary">{t('common.tagline')}</Typography.Text>
+          )}
+          <Space size={phone ? 'small' : 'middle'}>
             <LanguageSwitch />
             <Dropdown menu={{ items: userMenu }} trigger={['click']}>
               <Button type="text" data-testid="user-menu" style={{ height: 48 }}>
@@ -85,20 +111,22 @@ export function AppLayout() {
                     <Typography.Text strong data-testid="user-name">
                       {me.displayName}
                     </Typography.Text>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {roles}
-                    </Typography.Text>
+                    {!phone && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {roles}
+                      </Typography.Text>
+                    )}
                   </span>
                   <DownOutlined style={{ fontSize: 10 }} />
                 </Space>
               </Button>
             </Dropdown>
-            <Button type="text" icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending} data-testid="logout">
-              {t('app.logout')}
+            <Button type="text" icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending} data-testid="logout" aria-label={t('app.logout')}>
+              {!phone && t('app.logout')}
             </Button>
           </Space>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content style={{ padding: phone ? 12 : 24 }}>
           <Suspense fallback={<PageLoading />}>
             <Outlet />
           </Suspense>

@@ -36,6 +36,7 @@ export const en: Shape<typeof zh> = {
   },
   app: {
     nav: { areas: 'Areas', sites: 'Sites', hazards: 'Hazards', queue: 'Department queue', imports: 'Roster import', users: 'Users', checklists: 'Checklists' },
+    menu: 'Menu',
     switchLanguage: '中文',
     changePassword: 'Change password',
     logout: 'Log out',

@@ -33,6 +33,7 @@ export const zh = {
   },
   app: {
     nav: { areas: '区域', sites: '受检单位', hazards: '隐患', queue: '部门队列', imports: '名册导入', users: '用户管理', checklists: '检查表' },
+    menu: '菜单',
     switchLanguage: 'English',
     changePassword: '修改密码',
     logout: '退出登录',

@@ -51,18 +51,20 @@ export default function HazardsPage() {
       <Card>
         <HazardFiltersBar filters={filters} active={active} onChange={update} onReset={reset} />
         {filters.siteId && <SiteFilterTag siteId={filters.siteId} onClose={() => update({ siteId: undefined })} />}
-        <HazardBulkBar
-          keys={selected}
-          onClear={() => setSelected([])}
-          onDone={(succeeded) => setSelected((keys) => keys.filter((key) => !succeeded.includes(key)))}
-        />
+        {can('hazards.bulk') && (
+          <HazardBulkBar
+            keys={selected}
+            onClear={() => setSelected([])}
+            onDone={(succeeded) => setSelected((keys) => keys.filter((key) => !succeeded.includes(key)))}
+          />
+        )}
         {hazards.isError && !hazards.data ? (
           <LoadError error={hazards.error} onRetry={() => void hazards.refetch()} />
         ) : (
           <HazardsTable
             data={hazards.data}
             loading={hazards.isFetching}
-            selection={{ keys: selected, onChange: setSelected }}
+            selection={can('hazards.bulk') ? { keys: selected, onChange: setSelected } : undefined}
             onPage={(page, pageSize) => update({ page: pageSize === filters.pageSize ? page : 1, pageSize })}
           />
         )}

@@ -1,4 +1,4 @@
-import { Empty, Space, Table, Tag, Typography } from 'antd';
+import { Empty, Grid, Space, Table, Tag, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,33 @@ export function HazardsTable({ data, loading, onPage, hideSite, hideDepartment, 
   const format = useFormatters();
   const departments = useDepartmentName();
   const dash = t('common.none');
+  // A party opens their hazards from an SMS on a phone: one stacked column there, no sideways scroll.
+  const phone = Grid.useBreakpoint().md === false;
+
+  const phoneColumns: TableProps<HazardSummary>['columns'] = [
+    {
+      key: 'hazard',
+      title: t('hazards.fields.item'),
+      render: (_, hazard) => (
+        <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+          <Link to={`/hazards/${hazard.id}`} data-testid="hazard-link">
+            {hazard.description}
+          </Link>
+          <Space size={4} wrap>
+            <HazardStatusTag status={hazard.status} />
+            <HazardLevelTag level={hazard.level} />
+            <ModeTag mode={hazard.mode} />
+          </Space>
+          {!hideSite && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {hazard.siteName} · {hazard.areaName}
+            </Typography.Text>
+          )}
+          <DeadlineText deadline={hazard.deadline} overdue={hazard.overdue} status={hazard.status} />
+        </Space>
+      ),
+    },
+  ];
 
   const columns: TableProps<HazardSummary>['columns'] = [
     ...(hideSite
@@ -117,10 +144,10 @@ export function HazardsTable({ data, loading, onPage, hideSite, hideDepartment, 
       <Table<HazardSummary>
         rowKey="id"
         size="middle"
-        columns={columns}
+        columns={phone ? phoneColumns : columns}
         dataSource={data?.items ?? []}
         loading={loading}
-        scroll={{ x: hideSite ? 920 : 1100 }}
+        scroll={phone ? undefined : { x: hideSite ? 920 : 1100 }}
         rowClassName={(hazard) => (hazard.overdue && (hazard.status === 'open' || hazard.status === 'pending_review') ? 'ax-row-overdue' : '')}
         rowSelection={
           selection && {
