@@ -21,7 +21,15 @@ export interface RequestContext {
   requestId: string | null;
   /** Scheme and host the request came in on, for links sent by SMS; absent for CLI and jobs. */
   origin?: string;
+  /**
+   * The clock domain times are stamped with. Only the simulation and the demo seed set it, to
+   * replay a campaign over past days through the real services; requests never do.
+   */
+  now?: () => Date;
 }
+
+/** "Now" for a service call: the context's clock when one is set, real time otherwise. */
+export const nowOf = (ctx: Pick<RequestContext, 'now'>): Date => (ctx.now ? ctx.now() : new Date());
 
 /** The actor for CLI commands and jobs: sees everything, recorded as "system". */
 export const SYSTEM_ACTOR: Actor = {

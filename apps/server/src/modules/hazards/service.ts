@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Role, ExtensionDecisionBody, ExtensionRequestBody, HazardActionBody, HazardDetail, HazardStatus } from '@anxun/contracts';
-import type { RequestContext } from '../../platform/context.ts';
+import { nowOf, type RequestContext } from '../../platform/context.ts';
 import type { Executor, Tx } from '../../platform/db/client.ts';
 import { write } from '../../platform/write.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
@@ -51,6 +51,7 @@ export async function recordHazardEvent(tx: Executor, ctx: RequestContext, e: Ev
     toStatus: e.to,
     actorId: ctx.actor.id === '00000000-0000-0000-0000-000000000000' ? null : ctx.actor.id,
     actorName: ctx.actor.displayName,
+    at: nowOf(ctx),
     lng: e.location?.lng ?? null,
     lat: e.location?.lat ?? null,
     reason: e.reason ?? null,
@@ -60,14 +61,14 @@ export async function recordHazardEvent(tx: Executor, ctx: RequestContext, e: Ev
 }
 
 /** Close-out tells the party their hazard is cleared (销号), once per closing. */
-export async function queueCloseOutSms(tx: Executor, row: HazardRow, eventKey: string): Promise<void> {
+export async function queueCloseOutSms(tx: Executor, row: HazardRow, eventKey: string, now = new Date()): Promise<void> {
   if (!row.sitePhone) return;
   await enqueueSms(tx, {
     phone: row.sitePhone,
     template: 'close_out',
     params: { site: row.siteName, item: row.hazard.description.slice(0, 20) },
     idempotencyKey: `close_out:${row.hazard.id}:${eventKey}`,
-  });
+  }, now);
 }
 
 export async function getHazardDetail(ctx: RequestContext, id: string): Promise<HazardDetail> {
@@ -146,7 +147,7 @@ export async function actOnHazard(ctx: RequestContext, id: string, body: z.infer
       .set({
         status: to,
         version: sql`${hazards.version} + 1`,
-        ...(closing ? { closedAt: new Date(), closedBy: ctx.actor.id, photosAfter: [...row.hazard.photosAfter, ...evidence] } : {}),
+        ...(closing ? { closedAt: nowOf(ctx), closedBy: ctx.actor.id, photosAfter: [...row.hazard.photosAfter, ...evidence] } : {}),
         ...(to === 'open' && row.hazard.status === 'closed' ? { closedAt: null, closedBy: null } : {}),
         ...(body.action === 'submit_rectification' ? { photosAfter: [...row.hazard.photosAfter, ...evidence] } : {}),
       })
@@ -154,8 +155,8 @@ export async function actOnHazard(ctx: RequestContext, id: string, body: z.infer
       .returning();
     const eventId = randomUUID();
     await recordHazardEvent(tx, ctx, { hazardId: id, action: body.action, from: row.hazard.status, to, reason: body.reason, evidence, location: body.location, details: { eventId } });
-    await refreshSiteColour(tx, row.hazard.siteId, `隐患${body.action}`);
-    if (closing) await queueCloseOutSms(tx, row, eventId);
+    await refreshSiteColour(tx, row.hazard.siteId, `隐患${body.action}`, nowOf(ctx));
+    if (closing) await queueCloseOutSms(tx, row, eventId, nowOf(ctx));
     audit({ action: `hazard.${body.action}`, entityType: 'hazard', entityId: id, before: { status: row.hazard.status }, after: { status: after!.status, reason: body.reason ?? null, evidence } });
   });
   return getHazardDetail(ctx, id);
@@ -166,9 +167,9 @@ export async function requestHazardExtension(ctx: RequestContext, id: string, bo
     const row = await lockForChange(ctx, tx, id, undefined);
     const actor = hazardActor(ctx.actor, scopeOf(row));
     if (!actor.isParty && !hasRole(actor, EXTENSION_REQUESTERS)) throw new AppError(403, 'forbidden', '没有申请延期的权限', 'You may not request an extension');
-    const result = requestExtension(row.hazard, body.newDeadline, shanghaiDate());
+    const result = requestExtension(row.hazard, body.newDeadline, shanghaiDate(nowOf(ctx)));
     if (!result.ok) throw ruleError(result);
-    await tx.insert(hazardExtensions).values({ id: randomUUID(), hazardId: id, status: 'requested', fromDeadline: result.extension.fromDeadline, newDeadline: result.extension.newDeadline, reason: body.reason, requestedBy: ctx.actor.id });
+    await tx.insert(hazardExtensions).values({ id: randomUUID(), hazardId: id, status: 'requested', fromDeadline: result.extension.fromDeadline, newDeadline: result.extension.newDeadline, reason: body.reason, requestedBy: ctx.actor.id, requestedAt: nowOf(ctx) });
     await tx.update(hazards).set({ extensionPending: true, version: sql`${hazards.version} + 1` }).where(eq(hazards.id, id));
     await recordHazardEvent(tx, ctx, { hazardId: id, action: 'extension_requested', from: row.hazard.status, to: row.hazard.status, reason: body.reason, details: { newDeadline: body.newDeadline } });
     audit({ action: 'hazard.extension_requested', entityType: 'hazard', entityId: id, after: { newDeadline: body.newDeadline, reason: body.reason } });
@@ -181,18 +182,18 @@ export async function decideHazardExtension(ctx: RequestContext, id: string, ext
     const row = await lockForChange(ctx, tx, id, undefined);
     const [extension] = await tx.select().from(hazardExtensions).where(and(eq(hazardExtensions.id, extensionId), eq(hazardExtensions.hazardId, id)));
     if (!extension) throw notFound('extension');
-    const result = decideExtension(row.hazard, extension, body, hazardActor(ctx.actor, scopeOf(row)), shanghaiDate());
+    const result = decideExtension(row.hazard, extension, body, hazardActor(ctx.actor, scopeOf(row)), shanghaiDate(nowOf(ctx)));
     if (!result.ok) throw ruleError(result);
     await tx
       .update(hazardExtensions)
-      .set({ status: result.extension.status, decidedBy: ctx.actor.id, decidedAt: new Date(), decisionReason: result.extension.reason ?? null })
+      .set({ status: result.extension.status, decidedBy: ctx.actor.id, decidedAt: nowOf(ctx), decisionReason: result.extension.reason ?? null })
       .where(eq(hazardExtensions.id, extensionId));
     await tx
       .update(hazards)
       .set({ extensionPending: false, version: sql`${hazards.version} + 1`, ...(result.next.deadline ? { deadline: result.next.deadline, reminderSentFor: null, overdueNoticeSentFor: null } : {}) })
       .where(eq(hazards.id, id));
     await recordHazardEvent(tx, ctx, { hazardId: id, action: `extension_${result.extension.status}`, from: row.hazard.status, to: row.hazard.status, reason: result.extension.reason, details: { newDeadline: extension.newDeadline } });
-    await refreshSiteColour(tx, row.hazard.siteId, '延期审批');
+    await refreshSiteColour(tx, row.hazard.siteId, '延期审批', nowOf(ctx));
     audit({ action: `hazard.extension_${result.extension.status}`, entityType: 'hazard', entityId: id, before: { deadline: row.hazard.deadline }, after: { deadline: result.next.deadline ?? row.hazard.deadline } });
   });
   return getHazardDetail(ctx, id);

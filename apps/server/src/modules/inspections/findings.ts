@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { HazardLevel, HazardStatus, InspectionAnswer as AnswerSchema, RectificationMode } from '@anxun/contracts';
 import type { InspectionSubmission } from '@anxun/contracts';
-import type { RequestContext } from '../../platform/context.ts';
+import { nowOf, type RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
 import type { WorkingCalendar } from '../calendar/calendar.ts';
@@ -47,7 +47,7 @@ export async function createFindings(
     const verdict = scoreAnswer(item, answer);
     if (!verdict.ok) return problems.push({ path, message: verdict.zh, messageEn: verdict.en });
     // An explicit deadline is checked against the real date: a late-synced visit may not set one already past.
-    if (verdict.outcome === 'fail') problems.push(...hazardProblems(answer, item, path, shanghaiDate()));
+    if (verdict.outcome === 'fail') problems.push(...hazardProblems(answer, item, path, shanghaiDate(nowOf(ctx))));
     evaluated.push({ answer, item, result: verdict.outcome });
   });
   for (const required of await requiredItemCodes(tx, site.kind)) {

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { InspectionResult, ReinspectionSubmission } from '@anxun/contracts';
-import type { RequestContext } from '../../platform/context.ts';
+import { nowOf, type RequestContext } from '../../platform/context.ts';
 import { write } from '../../platform/write.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { sites } from '../sites/schema.ts';
@@ -27,7 +27,7 @@ async function storeReinspection(ctx: RequestContext, body: Submission, hash: st
     const again = await existingResult(ctx, tx, body.id, hash);
     if (again) return { result: again, created: false };
     const site = await inspectableSite(ctx, tx, body.siteId);
-    checkTimes(body.startedAt, body.endedAt);
+    checkTimes(body.startedAt, body.endedAt, nowOf(ctx));
     const ids = body.results.map((r) => r.hazardId);
     const owned = await tx.select({ id: hazards.id }).from(hazards).where(and(inArray(hazards.id, ids), eq(hazards.siteId, site.id))).for('update');
     if (owned.length !== new Set(ids).size) {
@@ -51,11 +51,11 @@ async function storeReinspection(ctx: RequestContext, body: Submission, hash: st
       await recordHazardEvent(tx, ctx, { hazardId: r.hazardId, action, from: row.hazard.status, to, reason: r.note, evidence: r.photos, location: body.gps ?? undefined, details: { reinspection: body.id } });
       if (to === 'closed') {
         closed++;
-        await queueCloseOutSms(tx, row, body.id);
+        await queueCloseOutSms(tx, row, body.id, nowOf(ctx));
       }
     }
     await tx.update(sites).set({ inspectedAt: new Date(body.endedAt) }).where(eq(sites.id, site.id));
-    await refreshSiteColour(tx, site.id, closed ? '复查销号' : '复查未整改');
+    await refreshSiteColour(tx, site.id, closed ? '复查销号' : '复查未整改', nowOf(ctx));
     audit({ action: 'inspection.reinspected', entityType: 'inspection', entityId: body.id, after: { siteId: site.id, results: body.results.length, closed } });
     audit({ action: 'site.reinspected', entityType: 'site', entityId: site.id, after: { reinspection: body.id, closed } });
     return { result: await resultOf(tx, body.id), created: true };

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { InspectionResult, InspectionSubmission } from '@anxun/contracts';
-import type { RequestContext } from '../../platform/context.ts';
+import { nowOf, type RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { write } from '../../platform/write.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
@@ -90,6 +90,7 @@ export async function insertVisit(
     farFromSite: gps.far,
     notes: body.notes ?? null,
     submissionHash: hash,
+    createdAt: nowOf(ctx),
     ...extra,
   });
   return gps;
@@ -133,7 +134,7 @@ async function storeInspection(ctx: RequestContext, body: Submission, hash: stri
     const again = await existingResult(ctx, tx, body.id, hash);
     if (again) return { result: again, created: false };
     const site = await inspectableSite(ctx, tx, body.siteId);
-    checkTimes(body.startedAt, body.endedAt);
+    checkTimes(body.startedAt, body.endedAt, nowOf(ctx));
     if (!body.signature && !body.refusal) {
       throw badRequest('signature_required', '须由当事人签字，或记录拒签原因和见证人', 'The party must sign, or the refusal must be recorded with a witness', [
         { path: 'body.signature', message: '缺少签字', messageEn: 'Signature missing' },
@@ -147,7 +148,7 @@ async function storeInspection(ctx: RequestContext, body: Submission, hash: stri
     const calendar = await workingCalendar(tx);
     const findings = await createFindings(ctx, tx, { site, inspectionId: body.id, answers: body.answers, calendar, today: shanghaiDate(new Date(body.endedAt)), foundAt: new Date(body.endedAt) });
     await tx.update(sites).set({ inspectedAt: new Date(body.endedAt) }).where(eq(sites.id, site.id));
-    const { colour } = await refreshSiteColour(tx, site.id, findings.open.length ? '检查发现隐患' : '检查合格');
+    const { colour } = await refreshSiteColour(tx, site.id, findings.open.length ? '检查发现隐患' : '检查合格', nowOf(ctx));
     const result: InspectionResult = {
       id: body.id,
       siteId: site.id,
@@ -170,7 +171,7 @@ async function storeInspection(ctx: RequestContext, body: Submission, hash: stri
     if (findings.open.length > 0) {
       const doc = await allocateDocumentNumber(tx, site.areaPath, 'notice', new Date(body.endedAt));
       const noticeId = randomUUID();
-      await tx.insert(notices).values({ id: noticeId, number: doc.number, siteId: site.id, inspectionId: body.id, hazardIds: findings.open.map((h) => h.id) });
+      await tx.insert(notices).values({ id: noticeId, number: doc.number, siteId: site.id, inspectionId: body.id, hazardIds: findings.open.map((h) => h.id), createdAt: nowOf(ctx) });
       result.noticeId = noticeId;
       result.noticeNumber = doc.number;
       const phone = site.phone ?? body.signature?.signerPhone;
@@ -187,7 +188,7 @@ async function storeInspection(ctx: RequestContext, body: Submission, hash: stri
             link: `${ctx.origin ?? ''}/api/notices/${noticeId}/pdf`,
           },
           idempotencyKey: `hazard_notice:${body.id}`,
-        });
+        }, nowOf(ctx));
       }
     }
     return { result, created: true };

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { PhotoRef } from '@anxun/contracts';
-import type { RequestContext } from '../../platform/context.ts';
+import { nowOf, type RequestContext } from '../../platform/context.ts';
 import type { Executor } from '../../platform/db/client.ts';
 import type { Storage } from '../../platform/storage/index.ts';
 import { badRequest, forbidden, notFound } from '../../platform/errors.ts';
@@ -21,7 +21,7 @@ export async function uploadSitePhoto(ctx: RequestContext, storage: Storage, sit
   if (!found || !canSite(ctx.actor, 'read', found.site)) throw notFound('site');
   if (!canSite(ctx.actor, 'photograph', found.site)) throw forbidden();
   const stored = await storeUpload(storage, `sites/${siteId}`, upload, { onlyImages: true });
-  await ctx.database.db.insert(sitePhotos).values({ key: stored.fileKey, siteId, thumbnailKey: stored.thumbnailKey, size: stored.size, uploadedBy: ctx.actor.id });
+  await ctx.database.db.insert(sitePhotos).values({ key: stored.fileKey, siteId, thumbnailKey: stored.thumbnailKey, size: stored.size, uploadedBy: ctx.actor.id, createdAt: nowOf(ctx) });
   return photoRef(stored.fileKey, stored.thumbnailKey);
 }
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { SiteOrdersView, SuspensionBody, YellowCardBody } from '@anxun/contracts';
-import type { Actor, RequestContext } from '../../platform/context.ts';
+import { nowOf, type Actor, type RequestContext } from '../../platform/context.ts';
+
 import type { Executor } from '../../platform/db/client.ts';
 import { write } from '../../platform/write.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../platform/errors.ts';
@@ -73,7 +74,7 @@ export async function getSiteOrders(ctx: RequestContext, siteId: string, now = n
   return buildView(db, ctx.actor, site, now);
 }
 
-export async function issueYellowCard(ctx: RequestContext, siteId: string, body: z.infer<typeof YellowCardBody>, now = new Date()): Promise<SiteOrdersView> {
+export async function issueYellowCard(ctx: RequestContext, siteId: string, body: z.infer<typeof YellowCardBody>, now = nowOf(ctx)): Promise<SiteOrdersView> {
   await write(ctx, async ({ tx, audit }) => {
     const site = await loadSiteFor(ctx, tx, siteId, 'yellow_card');
     // ISO dates compare correctly as strings.
@@ -91,7 +92,7 @@ export async function issueYellowCard(ctx: RequestContext, siteId: string, body:
   return getSiteOrders(ctx, siteId, now);
 }
 
-export async function resolveYellowCard(ctx: RequestContext, cardId: string, now = new Date()): Promise<SiteOrdersView> {
+export async function resolveYellowCard(ctx: RequestContext, cardId: string, now = nowOf(ctx)): Promise<SiteOrdersView> {
   const siteId = await write(ctx, async ({ tx, audit }) => {
     const card = await findYellowCard(tx, cardId);
     const found = card ? await findSite(tx, card.siteId) : undefined;
@@ -120,7 +121,7 @@ export async function resolveYellowCard(ctx: RequestContext, cardId: string, now
 const alreadySuspended = () =>
   conflict('already_suspended', '该单位已在停业整改中，请先解除现有停业整改令', 'The site is already suspended; lift the current order first');
 
-export async function suspendSite(ctx: RequestContext, siteId: string, body: z.infer<typeof SuspensionBody>, now = new Date()): Promise<SiteOrdersView> {
+export async function suspendSite(ctx: RequestContext, siteId: string, body: z.infer<typeof SuspensionBody>, now = nowOf(ctx)): Promise<SiteOrdersView> {
   await write(ctx, async ({ tx, audit }) => {
     await loadSiteFor(ctx, tx, siteId, 'suspend');
     if (await activeSuspension(tx, siteId)) throw alreadySuspended();
@@ -138,7 +139,7 @@ export async function suspendSite(ctx: RequestContext, siteId: string, body: z.i
   return getSiteOrders(ctx, siteId, now);
 }
 
-export async function liftSuspension(ctx: RequestContext, siteId: string, body: z.infer<typeof SuspensionBody>, now = new Date()): Promise<SiteOrdersView> {
+export async function liftSuspension(ctx: RequestContext, siteId: string, body: z.infer<typeof SuspensionBody>, now = nowOf(ctx)): Promise<SiteOrdersView> {
   await write(ctx, async ({ tx, audit }) => {
     await loadSiteFor(ctx, tx, siteId, 'lift');
     const order = await activeSuspension(tx, siteId);
