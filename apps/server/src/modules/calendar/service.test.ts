@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/database.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { SYSTEM_ACTOR } from '../../platform/context.ts';
-import { importCalendarYear, workingCalendar } from './service.ts';
+import { sql } from 'drizzle-orm';
+import { cachedWorkingCalendar, importCalendarYear, workingCalendar } from './service.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -15,6 +16,7 @@ const ctx = () => ({ database, actor: SYSTEM_ACTOR, ip: null, requestId: null })
 describe('loading a new year after release', () => {
   it('makes deadlines in that year follow the notice, and refuses a malformed one', async () => {
     const before = await workingCalendar(database.db);
+    expect((await cachedWorkingCalendar(database, database.db)).covers('2027-01-01')).toBe(false);
     expect(before.covers('2027-01-01')).toBe(false);
     const notice = {
       year: 2027,
@@ -29,8 +31,23 @@ describe('loading a new year after release', () => {
     expect(after.covers('2027-01-01')).toBe(true);
     expect(after.isWorkingDay('2027-01-01')).toBe(false);
     expect(after.addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
+    // The in-memory copy of the hot path is replaced by an import through this process at once.
+    expect((await cachedWorkingCalendar(database, database.db)).addWorkingDays('2026-12-31', 1)).toBe('2027-01-04');
 
     const bad = await importCalendarYear(ctx(), { ...notice, holidays: [{ name: '', nameEn: 'x', from: '2027-02-30', to: '2027-02-01' }] });
     expect(bad.ok).toBe(false);
+  });
+});
+
+describe('the in-memory calendar', () => {
+  it('serves its copy for a minute, then reads a year loaded by another process', async () => {
+    const t0 = Date.now();
+    const first = await cachedWorkingCalendar(database, database.db, t0);
+    // Another process (the CLI) loads a year: this process hears nothing of it.
+    await database.db.execute(sql`update calendar_years set data = jsonb_set(data, '{holidays}', '[]'::jsonb) where year = 2027`);
+    expect(await cachedWorkingCalendar(database, database.db, t0 + 59_000)).toBe(first);
+    const later = await cachedWorkingCalendar(database, database.db, t0 + 61_000);
+    expect(later).not.toBe(first);
+    expect(later.isWorkingDay('2027-01-01')).toBe(true);
   });
 });

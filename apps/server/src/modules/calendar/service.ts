@@ -1,7 +1,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
-import type { Executor } from '../../platform/db/client.ts';
+import type { Database, Executor } from '../../platform/db/client.ts';
 import { CN_HOLIDAYS, createCalendar, type WorkingCalendar } from './calendar.ts';
 import { calendarYears } from './schema.ts';
 import { mergeCalendarYear, type CalendarYear, type MergeResult } from './update.ts';
@@ -26,16 +26,40 @@ export async function workingCalendar(db: Executor): Promise<WorkingCalendar> {
   return createCalendar(await calendarData(db));
 }
 
+/** How long a process trusts its copy: a year loaded by another process (the CLI) shows within it. */
+const CALENDAR_TTL_MS = 60_000;
+const cached = new WeakMap<Database, { calendar: WorkingCalendar; until: number }>();
+// Bumped by every import, so a read that started before one cannot store the old calendar after it.
+let generation = 0;
+
+/**
+ * The working calendar for hot paths (every inspection with a hazard), kept in memory per database:
+ * it changes about once a year. A year loaded through this process replaces it at once
+ * (`importCalendarYear`); one loaded by another process shows within CALENDAR_TTL_MS.
+ */
+export async function cachedWorkingCalendar(database: Database, db: Executor, now = Date.now()): Promise<WorkingCalendar> {
+  const hit = cached.get(database);
+  if (hit && hit.until > now) return hit.calendar;
+  const seen = generation;
+  const calendar = await workingCalendar(db);
+  if (seen === generation) cached.set(database, { calendar, until: now + CALENDAR_TTL_MS });
+  return calendar;
+}
+
 /**
  * Loads one year's holiday notice (e.g. the State Council's schedule for next year, published each
  * November) after release, validated against the years already known.
  */
 export async function importCalendarYear(ctx: RequestContext, incoming: unknown): Promise<MergeResult> {
-  return write(ctx, async ({ tx, audit }) => {
+  return write(ctx, async ({ tx, audit, afterCommit }) => {
     const result = mergeCalendarYear(await calendarData(tx), incoming);
     if (!result.ok) return result;
     const year = result.data.find((y) => y.year === (incoming as { year: number }).year)!;
     await tx.insert(calendarYears).values({ year: year.year, data: year }).onConflictDoUpdate({ target: calendarYears.year, set: { data: year, updatedAt: new Date() } });
+    afterCommit(() => {
+      generation += 1;
+      cached.delete(ctx.database);
+    });
     audit({ action: 'calendar.year_loaded', entityType: 'calendar', entityId: String(year.year), before: result.replaced, after: year });
     return result;
   });

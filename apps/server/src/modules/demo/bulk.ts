@@ -1,35 +1,9 @@
-import { getTableColumns, getTableName, sql } from 'drizzle-orm';
+import { getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import type { Executor, Tx } from '../../platform/db/client.ts';
+import type { Tx } from '../../platform/db/client.ts';
 
-/**
- * Inserts many rows with one statement and one parameter: the rows travel as a JSON array that
- * json_populate_recordset turns into the table's row type. On PGlite this is about three times
- * faster than a multi-row VALUES list, whose thousands of bind parameters dominate the cost, and it
- * has no 65,535-parameter ceiling. Column names come from the drizzle table, so they cannot drift.
- * Values go as plain JSON, bypassing drizzle's column mappers: fine for text, numbers, arrays and
- * jsonb, not for custom column types.
- */
-export async function bulkInsert<T extends PgTable>(tx: Executor, table: T, rows: readonly T['$inferInsert'][]): Promise<void> {
-  const first = rows[0];
-  if (!first) return;
-  const columns = getTableColumns(table);
-  const keys = Object.keys(first).filter((k) => k in columns);
-  const names = keys.map((k) => columns[k]!.name);
-  const json = JSON.stringify(
-    rows.map((row) => {
-      const out: Record<string, unknown> = {};
-      keys.forEach((k, i) => (out[names[i]!] = (row as Record<string, unknown>)[k] ?? null));
-      return out;
-    }),
-  );
-  const list = sql.join(
-    names.map((n) => sql.identifier(n)),
-    sql`, `,
-  );
-  const name = sql.identifier(getTableName(table));
-  await tx.execute(sql`insert into ${name} (${list}) select ${list} from json_populate_recordset(null::${name}, ${json}::json)`);
-}
+/** Moved to platform/db: the inspection write path uses it too. */
+export { bulkInsert } from '../../platform/db/bulk.ts';
 
 /**
  * Runs a bulk load with the table's secondary indexes dropped, then rebuilds them from their own

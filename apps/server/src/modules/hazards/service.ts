@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Role, ExtensionDecisionBody, ExtensionRequestBody, HazardActionBody, HazardDetail, HazardStatus } from '@anxun/contracts';
-import { nowOf, type RequestContext } from '../../platform/context.ts';
+import { SYSTEM_ACTOR, nowOf, type RequestContext } from '../../platform/context.ts';
+import { bulkInsert } from '../../platform/db/bulk.ts';
 import type { Executor, Tx } from '../../platform/db/client.ts';
 import { write } from '../../platform/write.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
@@ -43,13 +44,22 @@ export interface EventInput {
 
 /** Every transition leaves an event: who, when, where, why and with what evidence. */
 export async function recordHazardEvent(tx: Executor, ctx: RequestContext, e: EventInput): Promise<void> {
-  await tx.insert(hazardEvents).values({
+  await tx.insert(hazardEvents).values(eventRow(ctx, e));
+}
+
+/** Several events in one statement (an inspection's findings). */
+export async function recordHazardEvents(tx: Executor, ctx: RequestContext, events: readonly EventInput[]): Promise<void> {
+  await bulkInsert(tx, hazardEvents, events.map((e) => eventRow(ctx, e)));
+}
+
+function eventRow(ctx: RequestContext, e: EventInput): typeof hazardEvents.$inferInsert {
+  return {
     id: randomUUID(),
     hazardId: e.hazardId,
     action: e.action,
     fromStatus: e.from,
     toStatus: e.to,
-    actorId: ctx.actor.id === '00000000-0000-0000-0000-000000000000' ? null : ctx.actor.id,
+    actorId: ctx.actor.id === SYSTEM_ACTOR.id ? null : ctx.actor.id,
     actorName: ctx.actor.displayName,
     at: nowOf(ctx),
     lng: e.location?.lng ?? null,
@@ -57,7 +67,7 @@ export async function recordHazardEvent(tx: Executor, ctx: RequestContext, e: Ev
     reason: e.reason ?? null,
     evidence: [...(e.evidence ?? [])],
     details: e.details ?? null,
-  });
+  };
 }
 
 /** Close-out tells the party their hazard is cleared (销号), once per closing. */

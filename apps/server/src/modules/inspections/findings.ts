@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { HazardLevel, HazardStatus, InspectionAnswer as AnswerSchema, RectificationMode } from '@anxun/contracts';
 import type { InspectionSubmission } from '@anxun/contracts';
 import { nowOf, type RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
+import { bulkInsert } from '../../platform/db/bulk.ts';
 import type { WorkingCalendar } from '../calendar/calendar.ts';
 import { shanghaiDate } from '../calendar/service.ts';
 import type { sites } from '../sites/schema.ts';
 import { hazards } from '../hazards/schema.ts';
-import { recordHazardEvent } from '../hazards/service.ts';
+import { recordHazardEvents, type EventInput } from '../hazards/service.ts';
 import { transition } from '../hazards/state-machine.ts';
 import { hazardActor } from '../hazards/policy.ts';
 import { inspectionAnswers } from './schema.ts';
@@ -57,7 +57,9 @@ export async function createFindings(
   }
   if (problems.length) throw badRequest('invalid_answers', '检查表填写不完整或有误', 'The checklist answers are incomplete or invalid', problems);
 
-  await tx.insert(inspectionAnswers).values(
+  await bulkInsert(
+    tx,
+    inspectionAnswers,
     evaluated.map(({ answer, result }) => ({
       inspectionId: input.inspectionId,
       checkItemId: answer.checkItemId,
@@ -69,13 +71,28 @@ export async function createFindings(
     })),
   );
 
+  // Each hazard is stored as it ends up (closed when fixed on the spot), with every event that got
+  // it there: one statement for the hazards, one for their events.
   const all: Finding[] = [];
+  const rows: (typeof hazards.$inferInsert)[] = [];
+  const events: EventInput[] = [];
   for (const { answer, item } of evaluated.filter((e) => e.result === 'fail')) {
     const level = answer.hazard?.level ?? item.defaultLevel;
     const mode = answer.hazard?.mode ?? item.defaultMode;
     const deadline = mode === 'deadline' ? (answer.hazard?.deadline ?? calendar.addWorkingDays(today, Math.max(1, item.defaultDays))) : null;
     const id = randomUUID();
-    await tx.insert(hazards).values({
+    events.push({ hazardId: id, action: 'found', from: null, to: 'open', evidence: answer.photos });
+    let status: HazardStatus = 'open';
+    const fixedPhotos = answer.hazard?.fixedOnSpotPhotos ?? [];
+    if (mode === 'immediate' && fixedPhotos.length > 0) {
+      const closed = transition({ status, level, mode, deadline }, { action: 'close_on_spot', evidence: fixedPhotos }, hazardActor(ctx.actor, { areaPath: site.areaPath, departmentId: item.departmentId, sitePhone: site.phone }));
+      if (closed.ok) {
+        status = closed.next.status;
+        events.push({ hazardId: id, action: 'close_on_spot', from: 'open', to: status, evidence: fixedPhotos });
+      }
+    }
+    const closedNow = status !== 'open';
+    rows.push({
       id,
       siteId: site.id,
       areaPath: site.areaPath,
@@ -84,27 +101,23 @@ export async function createFindings(
       checkItemId: item.id,
       level,
       mode,
-      status: 'open',
+      status,
       description: answer.hazard?.description || answer.note || item.text,
       deadline,
       treatmentPlan: answer.hazard?.treatmentPlan ?? null,
       photosBefore: answer.photos,
+      photosAfter: closedNow ? fixedPhotos : [],
       foundBy: ctx.actor.id,
       foundAt: input.foundAt,
+      closedAt: closedNow ? input.foundAt : null,
+      closedBy: closedNow ? ctx.actor.id : null,
+      // A hazard closed on the spot has moved once since it was found.
+      version: closedNow ? 2 : 1,
     });
-    await recordHazardEvent(tx, ctx, { hazardId: id, action: 'found', from: null, to: 'open', evidence: answer.photos });
-    let status: HazardStatus = 'open';
-    const fixedPhotos = answer.hazard?.fixedOnSpotPhotos ?? [];
-    if (mode === 'immediate' && fixedPhotos.length > 0) {
-      const closed = transition({ status, level, mode, deadline }, { action: 'close_on_spot', evidence: fixedPhotos }, hazardActor(ctx.actor, { areaPath: site.areaPath, departmentId: item.departmentId, sitePhone: site.phone }));
-      if (closed.ok) {
-        status = closed.next.status;
-        await tx.update(hazards).set({ status, photosAfter: fixedPhotos, closedAt: input.foundAt, closedBy: ctx.actor.id, version: 2 }).where(eq(hazards.id, id));
-        await recordHazardEvent(tx, ctx, { hazardId: id, action: 'close_on_spot', from: 'open', to: status, evidence: fixedPhotos });
-      }
-    }
     all.push({ id, checkItemId: item.id, code: item.code, status, level, mode, deadline });
   }
+  await bulkInsert(tx, hazards, rows);
+  await recordHazardEvents(tx, ctx, events);
   return { all, open: all.filter((f) => f.status === 'open') };
 }
 

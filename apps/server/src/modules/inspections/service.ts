@@ -14,8 +14,8 @@ import { canSite } from '../sites/policy.ts';
 import { sites } from '../sites/schema.ts';
 import { checkPhotoKeys } from '../photos/service.ts';
 import { refreshSiteColour } from '../colours/service.ts';
-import { shanghaiDate, workingCalendar } from '../calendar/service.ts';
-import { allocateDocumentNumber } from '../site-orders/numbers.ts';
+import { cachedWorkingCalendar, shanghaiDate } from '../calendar/service.ts';
+import { allocateOutside } from '../site-orders/numbers.ts';
 import { notices } from '../notices/schema.ts';
 import { hazards } from '../hazards/schema.ts';
 import { inspections } from './schema.ts';
@@ -145,10 +145,9 @@ async function storeInspection(ctx: RequestContext, body: Submission, hash: stri
     await checkPhotoKeys(tx, site.id, photoKeys, 'body.answers');
 
     const gps = await insertVisit(ctx, tx, site, body, 'inspection', hash, { coInspectorIds: body.coInspectorIds, signature: body.signature, refusal: body.refusal });
-    const calendar = await workingCalendar(tx);
+    const calendar = await cachedWorkingCalendar(ctx.database, tx);
     const findings = await createFindings(ctx, tx, { site, inspectionId: body.id, answers: body.answers, calendar, today: shanghaiDate(new Date(body.endedAt)), foundAt: new Date(body.endedAt) });
-    await tx.update(sites).set({ inspectedAt: new Date(body.endedAt) }).where(eq(sites.id, site.id));
-    const { colour } = await refreshSiteColour(tx, site.id, findings.open.length ? '检查发现隐患' : '检查合格', nowOf(ctx));
+    const { colour } = await refreshSiteColour(tx, site.id, findings.open.length ? '检查发现隐患' : '检查合格', nowOf(ctx), { inspectedAt: new Date(body.endedAt) });
     const result: InspectionResult = {
       id: body.id,
       siteId: site.id,
@@ -167,13 +166,10 @@ async function storeInspection(ctx: RequestContext, body: Submission, hash: stri
     });
     audit({ action: 'site.inspected', entityType: 'site', entityId: site.id, after: { inspection: body.id, hazards: findings.all.length } });
 
-    // Last, so the town's notice counter row stays locked only until commit.
     if (findings.open.length > 0) {
-      const doc = await allocateDocumentNumber(tx, site.areaPath, 'notice', new Date(body.endedAt));
+      // The SMS links to the notice by id, so it is queued before the number is taken: the number is
+      // allocated last, so that as little as possible can fail after it and leave it unused.
       const noticeId = randomUUID();
-      await tx.insert(notices).values({ id: noticeId, number: doc.number, siteId: site.id, inspectionId: body.id, hazardIds: findings.open.map((h) => h.id), createdAt: nowOf(ctx) });
-      result.noticeId = noticeId;
-      result.noticeNumber = doc.number;
       const phone = site.phone ?? body.signature?.signerPhone;
       if (phone) {
         const deadlines = findings.open.map((h) => h.deadline).filter((d): d is string => !!d).sort();
@@ -190,6 +186,10 @@ async function storeInspection(ctx: RequestContext, body: Submission, hash: stri
           idempotencyKey: `hazard_notice:${body.id}`,
         }, nowOf(ctx));
       }
+      const doc = await allocateOutside(ctx.database, tx, site.areaPath, 'notice', new Date(body.endedAt));
+      await tx.insert(notices).values({ id: noticeId, number: doc.number, siteId: site.id, inspectionId: body.id, hazardIds: findings.open.map((h) => h.id), createdAt: nowOf(ctx) });
+      result.noticeId = noticeId;
+      result.noticeNumber = doc.number;
     }
     return { result, created: true };
   });

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Executor } from '../../platform/db/client.ts';
+import type { Database, Executor } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { areas } from '../areas/schema.ts';
 import { formatNoticeNumber, formatYellowCardNumber, numberingYear } from '../notices/numbering.ts';
@@ -40,27 +40,47 @@ export async function townOf(db: Executor, areaPath: string) {
 }
 
 /**
- * Allocates the next number of a kind for the site's town in the Asia/Shanghai year of `now`.
- * One upsert both creates the year's counter and increments it, so two concurrent issuers in
- * the same town queue on the counter row and can never get the same number; being inside the
- * caller's transaction, a rolled-back write gives its number back.
+ * Allocates the next number of a kind for the site's town in the Asia/Shanghai year of `now`, in one
+ * statement: it finds the town, and one upsert both creates the year's counter and increments it,
+ * so two concurrent issuers in the same town queue on the counter row and can never get the same
+ * number. Inside a transaction, a rolled-back write gives its number back, but the counter row stays
+ * locked until that transaction ends; see `allocateOutside` for the busy path.
  */
-export async function allocateDocumentNumber(tx: Executor, siteAreaPath: string, kind: DocumentKind, now: Date): Promise<AllocatedNumber> {
-  const town = await townOf(tx, siteAreaPath);
-  if (!town) {
+export async function allocateDocumentNumber(db: Executor, siteAreaPath: string, kind: DocumentKind, now: Date): Promise<AllocatedNumber> {
+  const year = numberingYear(now);
+  const prefixes = sql.join(
+    pathPrefixes(siteAreaPath).map((p) => sql`${p}`),
+    sql`, `,
+  );
+  const result = await db.execute<{ town_id: string; name: string; seq: number }>(sql`
+    with town as (
+      select ${areas.id} as id, ${areas.name} as name from ${areas}
+      where ${areas.path} in (${prefixes}) and ${areas.level} = 'town'
+      order by length(${areas.path}) desc limit 1
+    ), counter as (
+      insert into ${documentCounters} (town_id, kind, year, last_seq)
+      select id, ${kind}, ${year}, 1 from town
+      on conflict (town_id, kind, year) do update set last_seq = ${documentCounters}.last_seq + 1
+      returning town_id, last_seq
+    )
+    select counter.town_id, town.name, counter.last_seq as seq from counter join town on town.id = counter.town_id`);
+  const row = (result as unknown as { rows: { town_id: string; name: string; seq: number }[] }).rows[0];
+  if (!row) {
     throw badRequest('no_town', '该单位不在任何镇街之下，无法编号', 'The site is not under any town, so no document number can be issued');
   }
-  const year = numberingYear(now);
-  const [row] = await tx
-    .insert(documentCounters)
-    .values({ townId: town.id, kind, year, lastSeq: 1 })
-    .onConflictDoUpdate({
-      target: [documentCounters.townId, documentCounters.kind, documentCounters.year],
-      set: { lastSeq: sql`${documentCounters.lastSeq} + 1` },
-    })
-    .returning({ lastSeq: documentCounters.lastSeq });
-  const seq = row!.lastSeq;
-  const parts = { townShortName: townShortName(town.name), year, seq };
+  const parts = { townShortName: townShortName(row.name), year, seq: row.seq };
   const number = kind === 'notice' ? formatNoticeNumber(parts) : formatYellowCardNumber(parts);
-  return { number, townId: town.id, year, seq };
+  return { number, townId: row.town_id, year, seq: row.seq };
+}
+
+/**
+ * The same, committed at once outside the caller's transaction where the database allows it
+ * (PostgreSQL's sidecar pool), so the town's counter row is locked for one statement instead of
+ * until the caller commits: concurrent inspections in one town no longer queue behind each other.
+ * Numbers stay unique per town and year; the price is that a transaction failing after this call
+ * leaves its number unused (a gap), and numbers need not appear in commit order. On PGlite (one
+ * connection, nothing concurrent) it runs inside the transaction as before.
+ */
+export function allocateOutside(database: Database, tx: Executor, siteAreaPath: string, kind: DocumentKind, now: Date): Promise<AllocatedNumber> {
+  return allocateDocumentNumber(database.sidecar ?? tx, siteAreaPath, kind, now);
 }

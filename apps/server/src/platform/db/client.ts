@@ -24,6 +24,12 @@ export interface Database {
   kind: 'pglite' | 'postgres';
   pglite?: PGlite;
   pool?: pg.Pool;
+  /**
+   * PostgreSQL only: a second, small pool for single autocommit statements that a transaction needs
+   * done outside itself (a document number, so the counter row is not locked until that commit).
+   * Separate from `pool`, so a transaction holding a connection never waits for another one there.
+   */
+  sidecar?: Db;
   close(): Promise<void>;
 }
 
@@ -47,7 +53,10 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     pool.on('error', () => {}); // idle client errors surface on the next query
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-    return { db, kind: 'postgres', pool, close: () => pool.end() };
+    const sidecarPool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+    sidecarPool.on('error', () => {});
+    const sidecar = drizzlePg({ client: sidecarPool, schema }) as unknown as Db;
+    return { db, kind: 'postgres', pool, sidecar, close: async () => void (await Promise.all([pool.end(), sidecarPool.end()])) };
   }
   let unlock = () => {};
   if (options.dataDir) {
