@@ -2,8 +2,11 @@ import { ROLES, type Role } from '@anxun/contracts';
 import { creditCode } from '../factories.ts';
 import type { ScopeFixture } from './fixture.ts';
 import { CLOSED_LOOP_ENDPOINTS } from './closed-loop-endpoints.ts';
+import { DASHBOARD_ENDPOINTS } from './dashboard-endpoints.ts';
 import { ORDER_ENDPOINTS } from './orders-endpoints.ts';
 import { IMPORT_ENDPOINTS } from './imports-endpoints.ts';
+import { MAP_ENDPOINTS } from './map-endpoints.ts';
+import { NAIL_ENDPOINTS } from './nails-endpoints.ts';
 import { CAMPAIGN_ENDPOINTS } from './campaigns-endpoints.ts';
 
 export type Side = 'in' | 'out';
@@ -13,6 +16,8 @@ export interface Request {
   payload?: unknown;
   multipart?: { kind: string; png: boolean };
   file?: { data: Buffer; fileName: string; type: string };
+  /** A server-sent event stream: only the status is read, then the stream is dropped. */
+  stream?: boolean;
 }
 
 /**
@@ -112,7 +117,7 @@ const BASE_ENDPOINTS: EndpointCase[] = [
   { route: 'GET /api/sites/{id}/combined-form', kind: 'read', allowed: OFFICIALS, build: (f, s) => ({ method: 'GET', url: `/api/sites/${s === 'in' ? f.siteA.id : f.siteB.id}/combined-form` }), outStatus: 404 },
 ];
 
-export const ENDPOINTS: EndpointCase[] = [...BASE_ENDPOINTS, ...CLOSED_LOOP_ENDPOINTS, ...ORDER_ENDPOINTS, ...IMPORT_ENDPOINTS, ...CAMPAIGN_ENDPOINTS];
+export const ENDPOINTS: EndpointCase[] = [...BASE_ENDPOINTS, ...CLOSED_LOOP_ENDPOINTS, ...ORDER_ENDPOINTS, ...IMPORT_ENDPOINTS, ...CAMPAIGN_ENDPOINTS, ...NAIL_ENDPOINTS, ...MAP_ENDPOINTS, ...DASHBOARD_ENDPOINTS];
 
 /** Endpoints that act on the caller's own session, not on scoped data; covered by the auth tests. */
 export const SELF_ENDPOINTS = [

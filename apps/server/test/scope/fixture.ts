@@ -4,6 +4,7 @@ import type { TestApp } from '../helpers.ts';
 import type { ClosedLoopFixture } from './closed-loop-fixture.ts';
 import type { ImportsFixture } from './imports-fixture.ts';
 import type { OrdersFixture } from './orders-fixture.ts';
+import type { NailsFixture } from './nails-fixture.ts';
 import type { CampaignsFixture } from './campaigns-fixture.ts';
 import { areaTree, insertChecklist, insertDepartment, insertSite, insertUser } from '../factories.ts';
 import { siteAttachments } from '../../src/modules/sites/schema.ts';
@@ -44,4 +45,4 @@ export async function scopeFixture(t: TestApp) {
   return { tree, siteA, siteB, userA, userB, fileA: files[0]!, fileB: files[1]!, actors, attachmentCount, checklistDepartment, checklist, checklistNoDraft };
 }
 
-export type ScopeFixture = Awaited<ReturnType<typeof scopeFixture>> & ClosedLoopFixture & OrdersFixture & ImportsFixture & CampaignsFixture;
+export type ScopeFixture = Awaited<ReturnType<typeof scopeFixture>> & ClosedLoopFixture & OrdersFixture & ImportsFixture & CampaignsFixture & NailsFixture;

@@ -11,6 +11,7 @@ import { scopeFixture, type ScopeFixture } from './fixture.ts';
 import { closedLoopFixture } from './closed-loop-fixture.ts';
 import { importsFixture } from './imports-fixture.ts';
 import { ordersFixture } from './orders-fixture.ts';
+import { nailsFixture } from './nails-fixture.ts';
 import { campaignsFixture } from './campaigns-fixture.ts';
 
 let t: TestApp;
@@ -23,6 +24,7 @@ beforeAll(async () => {
   const base = await scopeFixture(t);
   f = { ...base, ...(await closedLoopFixture(t, base.siteA, base.siteB, base.userA.id)), ...(await ordersFixture(t, base.tree.microA, base.siteA, base.siteB, base.userA.id)),
     ...(await importsFixture(t, { in: base.tree.microA.code, out: base.tree.microB.code }, base.userB.id)),
+    ...(await nailsFixture(t, base.tree)),
     ...(await campaignsFixture(t, base.tree.villageA, base.tree.villageB)),
   };
 });
@@ -41,7 +43,18 @@ async function send(req: Request, cookie: string) {
     form.append('file', new Blob([req.file.data], { type: req.file.type }), req.file.fileName);
     payload = form;
   }
+  if (req.stream) return openStream(req, cookie);
   return t.app.inject({ method: req.method, url: req.url, headers: { cookie }, payload: payload as never });
+}
+
+/** An open stream never ends, so its status is taken from the headers; a refusal is read whole. */
+async function openStream(req: Request, cookie: string) {
+  const res = await t.app.inject({ method: req.method, url: req.url, headers: { cookie }, payloadAsStream: true });
+  const stream = res.stream();
+  let body = '';
+  if (res.statusCode < 300) stream.destroy();
+  else for await (const chunk of stream) body += String(chunk);
+  return { statusCode: res.statusCode, body, json: () => JSON.parse(body) as { importId: string } };
 }
 
 async function validRowsOf(importId: string, cookie: string): Promise<number> {
