@@ -1,6 +1,7 @@
 import type { Actor } from '../../platform/context.ts';
 import { hasRole } from '../../platform/scope.ts';
 import { HAZARD_TRANSITIONS } from '../hazards/state-machine.ts';
+import { NAIL_MANAGERS } from '../nails/policy.ts';
 
 /** Which parts of the web app to show; each route still checks its own policy. */
 export function featureFlags(actor: Actor): Record<string, boolean> {
@@ -23,5 +24,6 @@ export function featureFlags(actor: Actor): Record<string, boolean> {
     'hazards.queue': hasRole(actor, ['department']) && !!actor.departmentId,
     // 拔钉除患: every official reads the nails in scope (a department only its own); the API enforces which.
     nails: official,
+    'nails.manage': hasRole(actor, NAIL_MANAGERS),
   };
 }
