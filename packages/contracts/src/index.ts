@@ -12,3 +12,4 @@ export * from './closed-loop.ts';
 export * from './rates.ts';
 export * from './nails.ts';
 export * from './campaigns.ts';
+export * from './map.ts';

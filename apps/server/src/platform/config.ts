@@ -42,6 +42,11 @@ const Env = z.object({
     })
     .pipe(z.record(z.string(), z.string().min(1))),
   WEB_DIST: z.string().optional(),
+  /** XYZ tile URL template for the map's basemap; unset, the map draws area polygons on a plain background. */
+  MAP_TILE_URL: z.string().optional(),
+  MAP_TILE_CRS: z.enum(['wgs84', 'gcj02']).default('wgs84'),
+  MAP_TILE_ATTRIBUTION: z.string().optional(),
+  MAP_TILE_MAX_ZOOM: z.coerce.number().int().min(1).max(22).default(18),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -91,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
         templates: e.ALIYUN_SMS_TEMPLATES,
       },
     },
+    map: { tileUrl: e.MAP_TILE_URL || null, crs: e.MAP_TILE_CRS, attribution: e.MAP_TILE_ATTRIBUTION || null, maxZoom: e.MAP_TILE_MAX_ZOOM },
     webDist: e.WEB_DIST ? path.resolve(e.WEB_DIST) : path.resolve(import.meta.dirname, '../../../web/dist'),
   };
 }

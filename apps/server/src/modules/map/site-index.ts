@@ -1,0 +1,214 @@
+import { RISK_LEVELS, SITE_COLOURS, SITE_KINDS, type ColourCounts, type RiskLevel, type SiteColour, type SiteKind } from '@anxun/contracts';
+import { cellIndex, cellWindow, MAX_CELLS, MAX_PINS, mercatorX, mercatorY, PIN_ZOOM, latOfMercatorY } from './rules.ts';
+
+/** What the index keeps of a site: enough to filter, count and place it; names are read per pin. */
+export interface IndexedSite {
+  id: string;
+  lng: number | null;
+  lat: number | null;
+  colour: SiteColour;
+  kind: SiteKind;
+  riskLevel: RiskLevel | null;
+  areaPath: string;
+}
+
+export interface IndexQuery {
+  /** Per area path (by its number in the index): does it pass scope and area filter? */
+  pathPasses(path: string): boolean;
+  kind?: SiteKind | undefined;
+  riskLevel?: RiskLevel | undefined;
+  colours?: readonly SiteColour[] | undefined;
+  /** Only these sites (department, campaign, squad filters), or every site when undefined. */
+  members?: ReadonlySet<string> | undefined;
+  bbox: readonly [number, number, number, number];
+  zoom: number;
+}
+
+export interface IndexAnswer {
+  clusters: { lng: number; lat: number; count: number; counts: ColourCounts }[];
+  /** Single sites: their ids and positions; the caller adds names. */
+  pins: { id: string; lng: number; lat: number; colour: SiteColour; kind: SiteKind }[];
+  legend: ColourCounts;
+  unlocated: number;
+}
+
+export class ViewportTooLarge extends Error {}
+
+const COLOURS = SITE_COLOURS.length;
+const REMOVED = 255;
+const colourCode = new Map(SITE_COLOURS.map((c, i) => [c, i]));
+const kindCode = new Map(SITE_KINDS.map((k, i) => [k, i]));
+const riskCode = (r: RiskLevel | null) => (r === null ? 0 : RISK_LEVELS.indexOf(r) + 1);
+
+export const zeroCounts = (): ColourCounts => Object.fromEntries(SITE_COLOURS.map((c) => [c, 0])) as ColourCounts;
+
+/**
+ * Every site as a few typed-array slots, so a viewport over a million sites is one pass over
+ * memory (a few milliseconds) instead of a scan and sort in the database (about a second).
+ * Slots are never moved; a site's slot is rewritten in place when the site changes.
+ */
+export class SiteIndex {
+  private size = 0;
+  private ids: string[] = [];
+  private slotOf = new Map<string, number>();
+  private lng = new Float64Array(0);
+  private lat = new Float64Array(0);
+  private mx = new Float64Array(0);
+  private my = new Float64Array(0);
+  private colour = new Uint8Array(0);
+  private kind = new Uint8Array(0);
+  private risk = new Uint8Array(0);
+  private pathNo = new Uint32Array(0);
+  private paths: string[] = [];
+  private pathNoOf = new Map<string, number>();
+
+  get count() {
+    return this.size;
+  }
+
+  private grow(min: number) {
+    if (min <= this.lng.length) return;
+    const capacity = Math.max(min, Math.ceil(this.lng.length * 1.5), 1024);
+    const copy = <T extends Float64Array | Uint8Array | Uint32Array>(old: T, make: (n: number) => T): T => {
+      const next = make(capacity);
+      next.set(old);
+      return next;
+    };
+    this.lng = copy(this.lng, (n) => new Float64Array(n));
+    this.lat = copy(this.lat, (n) => new Float64Array(n));
+    this.mx = copy(this.mx, (n) => new Float64Array(n));
+    this.my = copy(this.my, (n) => new Float64Array(n));
+    this.colour = copy(this.colour, (n) => new Uint8Array(n));
+    this.kind = copy(this.kind, (n) => new Uint8Array(n));
+    this.risk = copy(this.risk, (n) => new Uint8Array(n));
+    this.pathNo = copy(this.pathNo, (n) => new Uint32Array(n));
+  }
+
+  private pathNumber(path: string): number {
+    let no = this.pathNoOf.get(path);
+    if (no === undefined) {
+      no = this.paths.length;
+      this.paths.push(path);
+      this.pathNoOf.set(path, no);
+    }
+    return no;
+  }
+
+  /** Adds a site or rewrites its slot. */
+  put(site: IndexedSite) {
+    let slot = this.slotOf.get(site.id);
+    if (slot === undefined) {
+      this.grow(this.size + 1);
+      slot = this.size++;
+      this.ids[slot] = site.id;
+      this.slotOf.set(site.id, slot);
+    }
+    const located = site.lng !== null && site.lat !== null;
+    this.lng[slot] = located ? site.lng! : NaN;
+    this.lat[slot] = located ? site.lat! : NaN;
+    this.mx[slot] = located ? mercatorX(site.lng!) : NaN;
+    this.my[slot] = located ? mercatorY(site.lat!) : NaN;
+    this.colour[slot] = colourCode.get(site.colour) ?? REMOVED;
+    this.kind[slot] = kindCode.get(site.kind) ?? 0;
+    this.risk[slot] = riskCode(site.riskLevel);
+    this.pathNo[slot] = this.pathNumber(site.areaPath);
+  }
+
+  /** Returns false when the site is not in the index (it will arrive with the sites feed). */
+  setColour(id: string, colour: SiteColour): boolean {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return false;
+    this.colour[slot] = colourCode.get(colour)!;
+    return true;
+  }
+
+  areaPathOf(id: string): string | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.paths[this.pathNo[slot]!];
+  }
+
+  query(q: IndexQuery): IndexAnswer {
+    const win = cellWindow(q.bbox, q.zoom);
+    const cells = win.cols * win.rows;
+    if (cells > MAX_CELLS) throw new ViewportTooLarge(`${cells} cells`);
+    const passes = new Uint8Array(this.paths.length);
+    for (let p = 0; p < this.paths.length; p++) passes[p] = q.pathPasses(this.paths[p]!) ? 1 : 0;
+    const wantKind = q.kind === undefined ? -1 : kindCode.get(q.kind)!;
+    const wantRisk = q.riskLevel === undefined ? -1 : riskCode(q.riskLevel);
+    const colourOn = new Uint8Array(COLOURS).fill(q.colours ? 0 : 1);
+    for (const c of q.colours ?? []) colourOn[colourCode.get(c)!] = 1;
+    const members = q.members ? new Uint8Array(this.size) : undefined;
+    if (members) for (const id of q.members!) {
+      const slot = this.slotOf.get(id);
+      if (slot !== undefined) members[slot] = 1;
+    }
+
+    const legend = new Float64Array(COLOURS);
+    const counts = new Uint32Array(cells * COLOURS);
+    const total = new Uint32Array(cells);
+    const sumX = new Float64Array(cells);
+    const sumY = new Float64Array(cells);
+    const first = new Int32Array(cells).fill(-1);
+    const [w, s, e, n] = q.bbox;
+    const allPins = Math.floor(q.zoom) >= PIN_ZOOM;
+    const pinSlots: number[] = [];
+    let unlocated = 0;
+    for (let i = 0; i < this.size; i++) {
+      const c = this.colour[i]!;
+      if (c === REMOVED || passes[this.pathNo[i]!] === 0) continue;
+      if (wantKind >= 0 && this.kind[i] !== wantKind) continue;
+      if (wantRisk >= 0 && this.risk[i] !== wantRisk) continue;
+      if (members && members[i] === 0) continue;
+      legend[c]! += 1;
+      if (colourOn[c] === 0) continue;
+      const lng = this.lng[i]!;
+      if (Number.isNaN(lng)) {
+        unlocated += 1;
+        continue;
+      }
+      const lat = this.lat[i]!;
+      if (lng < w || lng > e || lat < s || lat > n) continue;
+      const cell = cellIndex(win, this.mx[i]!, this.my[i]!);
+      if (cell < 0) continue;
+      counts[cell * COLOURS + c]! += 1;
+      total[cell]! += 1;
+      sumX[cell]! += this.mx[i]!;
+      sumY[cell]! += this.my[i]!;
+      if (first[cell] === -1) first[cell] = i;
+      if (allPins && pinSlots.length <= MAX_PINS) pinSlots.push(i);
+    }
+
+    const answer: IndexAnswer = { clusters: [], pins: [], legend: toCounts(legend), unlocated };
+    const pin = (slot: number) => ({
+      id: this.ids[slot]!,
+      lng: this.lng[slot]!,
+      lat: this.lat[slot]!,
+      colour: SITE_COLOURS[this.colour[slot]!]!,
+      kind: SITE_KINDS[this.kind[slot]!]!,
+    });
+    if (allPins && pinSlots.length <= MAX_PINS) {
+      answer.pins = pinSlots.map(pin);
+      return answer;
+    }
+    let singles = 0;
+    for (let cell = 0; cell < cells; cell++) {
+      const k = total[cell]!;
+      if (k === 0) continue;
+      if (k === 1 && singles < MAX_PINS) {
+        singles += 1;
+        answer.pins.push(pin(first[cell]!));
+        continue;
+      }
+      const cellCounts = zeroCounts();
+      for (let c = 0; c < COLOURS; c++) cellCounts[SITE_COLOURS[c]!] = counts[cell * COLOURS + c]!;
+      answer.clusters.push({ lng: (sumX[cell]! / k) * 360 - 180, lat: latOfMercatorY(sumY[cell]! / k), count: k, counts: cellCounts });
+    }
+    return answer;
+  }
+}
+
+function toCounts(values: Float64Array): ColourCounts {
+  const out = zeroCounts();
+  SITE_COLOURS.forEach((c, i) => (out[c] = values[i]!));
+  return out;
+}
