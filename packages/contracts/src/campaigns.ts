@@ -165,6 +165,8 @@ export type CampaignAssignBody = z.input<typeof CampaignAssignBody>;
 
 export const CampaignAssignResult = z.object({ assigned: z.number().int(), reassigned: z.number().int(), unchanged: z.number().int() });
 
+export const CampaignUnassignResult = z.object({ unassigned: z.number().int() });
+
 export const CampaignReassignBody = z.object({ unitId: Id });
 
 export const CampaignSiteQuery = PageQuery.extend({

@@ -25,7 +25,7 @@ beforeAll(async () => {
   f = { ...base, ...(await closedLoopFixture(t, base.siteA, base.siteB, base.userA.id)), ...(await ordersFixture(t, base.tree.microA, base.siteA, base.siteB, base.userA.id)),
     ...(await importsFixture(t, { in: base.tree.microA.code, out: base.tree.microB.code }, base.userB.id)),
     ...(await nailsFixture(t, base.tree)),
-    ...(await campaignsFixture(t, base.tree.villageA, base.tree.villageB)),
+    ...(await campaignsFixture(t, base.tree.villageA, base.tree.villageB, base.tree.microA, base.siteB)),
   };
 });
 afterAll(() => t.close());
