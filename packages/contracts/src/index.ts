@@ -12,4 +12,5 @@ export * from './closed-loop.ts';
 export * from './rates.ts';
 export * from './nails.ts';
 export * from './campaigns.ts';
+export * from './rankings.ts';
 export * from './map.ts';

@@ -10,6 +10,7 @@ import { createUserCommand } from './create-user.ts';
 import { importSitesCommand } from './import-sites.ts';
 import { isDatabaseEmpty } from '../modules/demo/seed.ts';
 import { seedEverything } from './seed.ts';
+import { rankingsCommand } from '../modules/rankings/cli.ts';
 
 export interface Command {
   summary: string;
@@ -91,6 +92,12 @@ export const COMMANDS: Record<string, Command> = {
         console.log(`已载入 Loaded the ${(incoming as { year: number }).year} schedule${result.replaced ? ' (replaced the previous one)' : ''}.`);
       });
     },
+  },
+  rankings: {
+    summary: '排名快照 Ranking snapshots: "rankings snapshot"',
+    usage: 'snapshot [--campaign ID] [--from YYYY-MM-DD --to YYYY-MM-DD]',
+    help: 'Without --from/--to: stores every missing day (campaign start to yesterday) of every campaign, as the nightly job does.\nWith --from/--to: recomputes those days and overwrites their snapshots (e.g. after correcting records).',
+    run: (args) => rankingsCommand(args, withDatabase),
   },
   audit: {
     summary: '审计日志 Audit log tools: "audit verify"',

@@ -16,6 +16,7 @@ import { siteOrderRoutes } from './site-orders/routes.ts';
 import { noticeRoutes } from './notices/routes.ts';
 import { checklistRoutes } from './checklists/routes.ts';
 import { mapRoutes } from './map/routes.ts';
+import { rankingRoutes } from './rankings/routes.ts';
 import { campaignRoutes } from './campaigns/routes.ts';
 import { nailRoutes } from './nails/routes.ts';
 
@@ -23,4 +24,4 @@ export type Api = FastifyInstance<RawServerDefault, IncomingMessage, ServerRespo
 export type ModuleRoutes = (app: Api, deps: ModuleDeps) => Promise<void> | void;
 
 /** Every feature's routes, mounted under /api. */
-export const MODULES: ModuleRoutes[] = [healthRoutes, authRoutes, areaRoutes, siteRoutes, userRoutes, siteImportRoutes, photoRoutes, inspectionRoutes, hazardRoutes, messageRoutes, siteOrderRoutes, noticeRoutes, checklistRoutes, campaignRoutes, nailRoutes, mapRoutes];
+export const MODULES: ModuleRoutes[] = [healthRoutes, authRoutes, areaRoutes, siteRoutes, userRoutes, siteImportRoutes, photoRoutes, inspectionRoutes, hazardRoutes, messageRoutes, siteOrderRoutes, noticeRoutes, checklistRoutes, campaignRoutes, rankingRoutes, nailRoutes, mapRoutes];

@@ -7,6 +7,8 @@ import type { Log } from './logging.ts';
 export interface JobDefinition {
   name: string;
   cron?: string;
+  /** Also queue one run at every start (catch-up work a stopped server missed). */
+  runOnStart?: boolean;
   /** Runs once at startup before any worker; a throw stops the start (e.g. misconfiguration). */
   init?(deps: JobDeps): Promise<void>;
   run(deps: JobDeps): Promise<void>;
@@ -43,6 +45,7 @@ export async function startJobs({ config, database, log }: JobDeps, definitions:
       await job.run({ config, database, log });
     });
     if (job.cron) await boss.schedule(job.name, job.cron, null, { tz: 'Asia/Shanghai' });
+    if (job.runOnStart) await boss.send(job.name, null, { singletonKey: job.name });
   }
   return {
     boss,

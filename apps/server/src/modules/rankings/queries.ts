@@ -1,0 +1,195 @@
+import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { RankingCounts, RankingUnitKind, SiteKind } from '@anxun/contracts';
+import type { Executor } from '../../platform/db/client.ts';
+import { areas } from '../areas/schema.ts';
+import { campaignUnits, campaigns, squadTargets } from '../campaigns/schema.ts';
+import { rankingSnapshots } from './schema.ts';
+import type { UnitCounts } from './rules.ts';
+
+export type CampaignRow = typeof campaigns.$inferSelect;
+export type SnapshotRow = typeof rankingSnapshots.$inferSelect;
+
+export interface CountWindow {
+  /** startsOn 00:00 Asia/Shanghai. */
+  from: Date;
+  /** The day's 24:00 for a snapshot, or now for the live ranking. */
+  asOf: Date;
+}
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/**
+ * The units of a kind with their "sites in scope": villages are the village-level areas under the
+ * campaign's area, holding the sites of the campaign's kinds under them; squads are the campaign's
+ * squad units, holding the sites assigned to them (campaign_sites). A site or an assignment that did
+ * not exist yet at `asOf` is not counted, so a back-filled day matches that night's snapshot.
+ */
+function scopeSql(campaign: CampaignRow, unit: RankingUnitKind, asOf: Date): { units: SQL; scope: SQL; areaFilter: (column: SQL) => SQL } {
+  const under = `${campaign.areaPath}%`;
+  if (unit === 'village') {
+    return {
+      units: sql`select a.id, a.name, a.path collate "C" as lo, (left(a.path, -1) || '0') collate "C" as hi from ${areas} a where a.level = 'village' and a.path like ${under}`,
+      // [path, path-with-the-last-'/'-as-'0') is "under this village" in byte order: one index range per village.
+      scope: sql`select u.id as unit_id, s.id as site_id from units u join sites s on s.area_path >= u.lo and s.area_path < u.hi
+                 where s.kind = any(${sql.raw(kindsArray(campaign.siteKinds))}) and s.created_at < ${asOf}`,
+      areaFilter: (column) => sql`and ${column} like ${under}`,
+    };
+  }
+  return {
+    units: sql`select cu.id, cu.name from ${campaignUnits} cu where cu.campaign_id = ${campaign.id} and cu.kind = 'squad'`,
+    scope: sql`select cs.squad_id as unit_id, cs.site_id from campaign_sites cs where cs.campaign_id = ${campaign.id} and cs.assigned_at < ${asOf}`,
+    areaFilter: () => sql``,
+  };
+}
+
+const SITE_KIND = /^[a-z_]+$/;
+function kindsArray(kinds: readonly SiteKind[]): string {
+  // Site kinds are a closed enum; checked anyway because they are spliced into the statement.
+  if (!kinds.every((k) => SITE_KIND.test(k))) throw new Error(`bad site kind in ${kinds.join(',')}`);
+  return `array[${kinds.map((k) => `'${k}'`).join(',')}]::text[]`;
+}
+
+/**
+ * The four counts of every unit of a kind as of one instant, in one set-based statement (the
+ * definitions are in docs/rankings.md):
+ * - inspected: at least one inspection (not re-inspection) ended in [from, asOf);
+ * - found: hazards found in [from, asOf), less those cancelled before asOf;
+ * - closed: of those, the ones whose close-out transitions before asOf net to one — every move into
+ *   `closed` adds one and every reopen takes one away, so the hazard's state at asOf comes from
+ *   hazard_events alone, for any past day.
+ */
+export async function countUnits(db: Executor, campaign: CampaignRow, unit: RankingUnitKind, window: CountWindow): Promise<UnitCounts[]> {
+  const { units, scope, areaFilter } = scopeSql(campaign, unit, window.asOf);
+  const { from, asOf } = window;
+  const result = await db.execute(sql`
+    with units as (${units}),
+    scope as (${scope}),
+    inspected as (
+      select distinct i.site_id from inspections i
+      where i.kind = 'inspection' and i.ended_at >= ${from} and i.ended_at < ${asOf} ${areaFilter(sql`i.area_path`)}
+    ),
+    found as (
+      select h.id, h.site_id from hazards h
+      where h.found_at >= ${from} and h.found_at < ${asOf} ${areaFilter(sql`h.area_path`)}
+    ),
+    state as (
+      select e.hazard_id,
+             sum(case when e.to_status = 'closed' then 1 when e.from_status = 'closed' then -1 else 0 end) as closed,
+             bool_or(e.to_status = 'cancelled') as cancelled
+      from hazard_events e join found f on f.id = e.hazard_id
+      where e.at < ${asOf} and (e.to_status in ('closed', 'cancelled') or e.from_status = 'closed')
+      group by e.hazard_id
+    ),
+    per_site as (
+      select f.site_id,
+             count(*) filter (where not coalesce(st.cancelled, false)) as found,
+             count(*) filter (where st.closed > 0 and not st.cancelled) as closed
+      from found f left join state st on st.hazard_id = f.id
+      group by f.site_id
+    ),
+    per_unit as (
+      select sc.unit_id, count(*) as sites, count(i.site_id) as inspected,
+             coalesce(sum(ps.found), 0) as found, coalesce(sum(ps.closed), 0) as closed
+      from scope sc
+      left join inspected i on i.site_id = sc.site_id
+      left join per_site ps on ps.site_id = sc.site_id
+      group by sc.unit_id
+    )
+    select u.id as "unitId", u.name,
+           coalesce(p.sites, 0)::int as "sitesInScope", coalesce(p.inspected, 0)::int as "sitesInspected",
+           coalesce(p.found, 0)::int as "hazardsFound", coalesce(p.closed, 0)::int as "hazardsClosed"
+    from units u left join per_unit p on p.unit_id = u.id
+    order by u.name, u.id`);
+  return rowsOf<UnitCounts>(result);
+}
+
+export async function findCampaign(db: Executor, id: string): Promise<CampaignRow | undefined> {
+  const [row] = await db.select().from(campaigns).where(eq(campaigns.id, id));
+  return row;
+}
+
+export async function listCampaigns(db: Executor): Promise<(CampaignRow & { areaName: string })[]> {
+  const rows = await db.select({ campaign: campaigns, areaName: areas.name }).from(campaigns).innerJoin(areas, eq(areas.id, campaigns.areaId)).orderBy(asc(campaigns.startsOn), asc(campaigns.name));
+  return rows.map((r) => ({ ...r.campaign, areaName: r.areaName }));
+}
+
+/** Days of a campaign that already have a snapshot of a unit kind. */
+export async function storedDays(db: Executor, campaignId: string, unit: RankingUnitKind): Promise<Set<string>> {
+  const rows = await db
+    .selectDistinct({ day: rankingSnapshots.day })
+    .from(rankingSnapshots)
+    .where(and(eq(rankingSnapshots.campaignId, campaignId), eq(rankingSnapshots.unitKind, unit)));
+  return new Set(rows.map((r) => r.day));
+}
+
+export async function snapshotsBetween(db: Executor, campaignId: string, unit: RankingUnitKind, from: string, to: string, unitIds?: readonly string[]): Promise<SnapshotRow[]> {
+  return db
+    .select()
+    .from(rankingSnapshots)
+    .where(
+      and(
+        eq(rankingSnapshots.campaignId, campaignId),
+        eq(rankingSnapshots.unitKind, unit),
+        gte(rankingSnapshots.day, from),
+        lte(rankingSnapshots.day, to),
+        unitIds ? inArray(rankingSnapshots.unitId, [...unitIds]) : undefined,
+      ),
+    )
+    .orderBy(asc(rankingSnapshots.day));
+}
+
+export async function snapshotsOn(db: Executor, campaignId: string, unit: RankingUnitKind, days: readonly string[]): Promise<SnapshotRow[]> {
+  if (days.length === 0) return [];
+  return db
+    .select()
+    .from(rankingSnapshots)
+    .where(and(eq(rankingSnapshots.campaignId, campaignId), eq(rankingSnapshots.unitKind, unit), inArray(rankingSnapshots.day, [...days])));
+}
+
+export interface SnapshotFigures extends RankingCounts {
+  unitId: string;
+  inspectionRank: number;
+  closeOutRank: number;
+}
+
+/**
+ * Stores one day's figures of a unit kind. `replace` recomputes a stored day on purpose (the CLI
+ * with --from/--to); otherwise a stored day is what was aired that night and is left as it is.
+ */
+export async function storeSnapshot(db: Executor, campaignId: string, day: string, unit: RankingUnitKind, rows: readonly SnapshotFigures[], replace: boolean): Promise<number> {
+  if (rows.length === 0) return 0;
+  const values = rows.map((r) => ({ campaignId, day, unitKind: unit, ...r }));
+  const target = [rankingSnapshots.campaignId, rankingSnapshots.day, rankingSnapshots.unitKind, rankingSnapshots.unitId];
+  const insert = db.insert(rankingSnapshots).values(values);
+  const stored = replace
+    ? await insert
+        .onConflictDoUpdate({
+          target,
+          set: {
+            sitesInScope: sql`excluded.sites_in_scope`,
+            sitesInspected: sql`excluded.sites_inspected`,
+            hazardsFound: sql`excluded.hazards_found`,
+            hazardsClosed: sql`excluded.hazards_closed`,
+            inspectionRank: sql`excluded.inspection_rank`,
+            closeOutRank: sql`excluded.close_out_rank`,
+            computedAt: sql`now()`,
+          },
+        })
+        .returning({ unitId: rankingSnapshots.unitId })
+    : await insert.onConflictDoNothing({ target }).returning({ unitId: rankingSnapshots.unitId });
+  return stored.length;
+}
+
+/** Names of the units that appear in snapshots (a unit may have been renamed or removed since). */
+export async function unitNames(db: Executor, unit: RankingUnitKind, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows =
+    unit === 'village'
+      ? await db.select({ id: areas.id, name: areas.name }).from(areas).where(inArray(areas.id, [...ids]))
+      : await db.select({ id: campaignUnits.id, name: campaignUnits.name }).from(campaignUnits).where(inArray(campaignUnits.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function targetsOfWeek(db: Executor, campaignId: string, weekStart: string) {
+  return db.select().from(squadTargets).where(and(eq(squadTargets.campaignId, campaignId), eq(squadTargets.weekStart, weekStart)));
+}

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { RankingCampaignList, RankingHistory, RankingHistoryQuery, RankingQuery, RankingView } from '@anxun/contracts';
+import type { ModuleRoutes } from '../index.ts';
+import { contextOf } from '../../platform/auth/session.ts';
+import { getRanking, getRankingHistory, listRankingCampaigns } from './service.ts';
+
+const Params = z.object({ id: z.uuid() });
+const tags = ['rankings'];
+
+/** 排名晾晒: daily (live today, snapshots before), month and quarter views, history for charts. */
+export const rankingRoutes: ModuleRoutes = (app, { database }) => {
+  app.get('/rankings/campaigns', { schema: { tags, summary: '可查看排名的专项行动 Campaigns with rankings', response: { 200: RankingCampaignList } } }, async (request) =>
+    listRankingCampaigns(contextOf(request, database)),
+  );
+
+  app.get(
+    '/campaigns/:id/rankings',
+    { schema: { tags, summary: '村社、小组排名（日、月、季） Village and squad rankings', params: Params, querystring: RankingQuery, response: { 200: RankingView } } },
+    async (request) => getRanking(contextOf(request, database), request.params.id, request.query),
+  );
+
+  app.get(
+    '/campaigns/:id/rankings/history',
+    { schema: { tags, summary: '排名走势 Ranking history', params: Params, querystring: RankingHistoryQuery, response: { 200: RankingHistory } } },
+    async (request) => getRankingHistory(contextOf(request, database), request.params.id, request.query),
+  );
+};
