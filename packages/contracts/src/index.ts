@@ -14,3 +14,4 @@ export * from './nails.ts';
 export * from './campaigns.ts';
 export * from './rankings.ts';
 export * from './map.ts';
+export * from './dashboard.ts';

@@ -15,6 +15,7 @@ import { siteImportRoutes } from './site-imports/routes.ts';
 import { siteOrderRoutes } from './site-orders/routes.ts';
 import { noticeRoutes } from './notices/routes.ts';
 import { checklistRoutes } from './checklists/routes.ts';
+import { dashboardRoutes } from './dashboard/routes.ts';
 import { mapRoutes } from './map/routes.ts';
 import { rankingRoutes } from './rankings/routes.ts';
 import { campaignRoutes } from './campaigns/routes.ts';
@@ -24,4 +25,4 @@ export type Api = FastifyInstance<RawServerDefault, IncomingMessage, ServerRespo
 export type ModuleRoutes = (app: Api, deps: ModuleDeps) => Promise<void> | void;
 
 /** Every feature's routes, mounted under /api. */
-export const MODULES: ModuleRoutes[] = [healthRoutes, authRoutes, areaRoutes, siteRoutes, userRoutes, siteImportRoutes, photoRoutes, inspectionRoutes, hazardRoutes, messageRoutes, siteOrderRoutes, noticeRoutes, checklistRoutes, campaignRoutes, rankingRoutes, nailRoutes, mapRoutes];
+export const MODULES: ModuleRoutes[] = [healthRoutes, authRoutes, areaRoutes, siteRoutes, userRoutes, siteImportRoutes, photoRoutes, inspectionRoutes, hazardRoutes, messageRoutes, siteOrderRoutes, noticeRoutes, checklistRoutes, dashboardRoutes, campaignRoutes, rankingRoutes, nailRoutes, mapRoutes];
