@@ -3,7 +3,6 @@ import { creditCode } from '../factories.ts';
 import type { ScopeFixture } from './fixture.ts';
 import { CLOSED_LOOP_ENDPOINTS } from './closed-loop-endpoints.ts';
 import { DASHBOARD_ENDPOINTS } from './dashboard-endpoints.ts';
-import { DASHBOARD_ENDPOINTS } from './dashboard-endpoints.ts';
 import { ORDER_ENDPOINTS } from './orders-endpoints.ts';
 import { IMPORT_ENDPOINTS } from './imports-endpoints.ts';
 import { MAP_ENDPOINTS } from './map-endpoints.ts';
@@ -119,7 +118,7 @@ const BASE_ENDPOINTS: EndpointCase[] = [
   { route: 'GET /api/sites/{id}/combined-form', kind: 'read', allowed: OFFICIALS, build: (f, s) => ({ method: 'GET', url: `/api/sites/${s === 'in' ? f.siteA.id : f.siteB.id}/combined-form` }), outStatus: 404 },
 ];
 
-export const ENDPOINTS: EndpointCase[] = [...BASE_ENDPOINTS, ...CLOSED_LOOP_ENDPOINTS, ...ORDER_ENDPOINTS, ...IMPORT_ENDPOINTS, ...CAMPAIGN_ENDPOINTS, ...RANKING_ENDPOINTS, ...NAIL_ENDPOINTS, ...MAP_ENDPOINTS, ...DASHBOARD_ENDPOINTS, ...DASHBOARD_ENDPOINTS];
+export const ENDPOINTS: EndpointCase[] = [...BASE_ENDPOINTS, ...CLOSED_LOOP_ENDPOINTS, ...ORDER_ENDPOINTS, ...IMPORT_ENDPOINTS, ...CAMPAIGN_ENDPOINTS, ...RANKING_ENDPOINTS, ...NAIL_ENDPOINTS, ...MAP_ENDPOINTS, ...DASHBOARD_ENDPOINTS];
 
 /** Endpoints that act on the caller's own session, not on scoped data; covered by the auth tests. */
 export const SELF_ENDPOINTS = [

@@ -44,18 +44,7 @@ async function send(req: Request, cookie: string) {
     payload = form;
   }
   if (req.stream) return openStream(req, cookie);
-  if (req.stream) return openStream(req, cookie);
   return t.app.inject({ method: req.method, url: req.url, headers: { cookie }, payload: payload as never });
-}
-
-/** An open stream never ends, so its status is taken from the headers; a refusal is read whole. */
-async function openStream(req: Request, cookie: string) {
-  const res = await t.app.inject({ method: req.method, url: req.url, headers: { cookie }, payloadAsStream: true });
-  const stream = res.stream();
-  let body = '';
-  if (res.statusCode < 300) stream.destroy();
-  else for await (const chunk of stream) body += String(chunk);
-  return { statusCode: res.statusCode, body, json: () => JSON.parse(body) as { importId: string } };
 }
 
 /** An open stream never ends, so its status is taken from the headers; a refusal is read whole. */
