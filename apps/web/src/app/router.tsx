@@ -23,6 +23,10 @@ const HazardsPage = lazy(() => import('../features/hazards/HazardsPage.tsx'));
 const HazardQueuePage = lazy(() => import('../features/hazards/HazardQueuePage.tsx'));
 const HazardDetailPage = lazy(() => import('../features/hazards/HazardDetailPage.tsx'));
 const InspectionDetailPage = lazy(() => import('../features/inspections/InspectionDetailPage.tsx'));
+const MapPage = lazy(() => import('../features/map/MapPage.tsx'));
+const NailsListPage = lazy(() => import('../features/nails/NailsListPage.tsx'));
+const NailAiringPage = lazy(() => import('../features/nails/NailAiringPage.tsx'));
+const NailDetailPage = lazy(() => import('../features/nails/NailDetailPage.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -100,6 +104,10 @@ export const router = createBrowserRouter([
       { path: 'hazards/queue', element: feature('hazards.queue', <HazardQueuePage />) },
       { path: 'hazards/:id', element: feature(['hazards', 'hazards.queue'], <HazardDetailPage />) },
       { path: 'inspections/:id', element: feature('sites', <InspectionDetailPage />) },
+      { path: 'map', element: feature('map', <MapPage />) },
+      { path: 'nails', element: feature('nails', <NailsListPage />) },
+      { path: 'nails/airing', element: feature('nails', <NailAiringPage />) },
+      { path: 'nails/:id', element: feature('nails', <NailDetailPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -1,3 +1,6 @@
+import { NAILS_LOCALE } from '../../features/nails/locales.ts';
+
+import { mapLocales } from '../../features/map/locales.ts';
 /**
  * Strings of the features that keep their own locale file (`features/<name>/locales.ts`), merged
  * into the one translation namespace under their own top-level key, so the shared zh.ts/en.ts stay
@@ -8,4 +11,4 @@ export interface FeatureLocale {
   en: Record<string, unknown>;
 }
 
-export const FEATURE_LOCALES: FeatureLocale[] = [];
+export const FEATURE_LOCALES: FeatureLocale[] = [NAILS_LOCALE, mapLocales];
