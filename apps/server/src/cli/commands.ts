@@ -11,6 +11,7 @@ import { importSitesCommand } from './import-sites.ts';
 import { isDatabaseEmpty } from '../modules/demo/seed.ts';
 import { seedEverything } from './seed.ts';
 import { rankingsCommand } from '../modules/rankings/cli.ts';
+import { SIMULATE_HELP, simulateCommand } from '../modules/simulation/cli.ts';
 
 export interface Command {
   summary: string;
@@ -98,6 +99,12 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'snapshot [--campaign ID] [--from YYYY-MM-DD --to YYYY-MM-DD]',
     help: 'Without --from/--to: stores every missing day (campaign start to yesterday) of every campaign, as the nightly job does.\nWith --from/--to: recomputes those days and overwrites their snapshots (e.g. after correcting records).',
     run: (args) => rankingsCommand(args, withDatabase),
+  },
+  simulate: {
+    summary: '模拟专项行动 Simulate a whole campaign through the services',
+    usage: '[--scale town|guali] [--days 15] [--seed N] [--start YYYY-MM-DD] [--fraction F] [--out file.json]',
+    help: SIMULATE_HELP,
+    run: (args) => simulateCommand(args, loadConfig(), withDatabase),
   },
   audit: {
     summary: '审计日志 Audit log tools: "audit verify"',

@@ -8,6 +8,7 @@ export function featureFlags(actor: Actor): Record<string, boolean> {
   const official = !hasRole(actor, ['party']) || actor.roles.length > 1;
   return {
     areas: official,
+    map: official,
     'areas.manage': hasRole(actor, ['admin', 'command_centre']),
     sites: true,
     'sites.create': hasRole(actor, ['admin', 'command_centre', 'town', 'village', 'squad_leader', 'inspector', 'grid_member']),

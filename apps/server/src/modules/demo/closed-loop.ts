@@ -27,7 +27,7 @@ async function actorOf(database: Database, username: string): Promise<Actor> {
 const context = (database: Database, actor: Actor): RequestContext => ({ database, actor, ip: null, requestId: null });
 
 /** An answer that passes the item, whatever its type. */
-function passing(item: CheckItem, photo: string) {
+export function passing(item: CheckItem, photo: string) {
   const photos = item.photoRequired || item.answerType === 'photo' ? [photo] : [];
   if (item.answerType === 'number' && item.threshold) {
     const { op, value } = item.threshold;
