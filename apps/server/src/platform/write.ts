@@ -1,4 +1,5 @@
-import { sql } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { getTableName, sql } from 'drizzle-orm';
 import { auditEvents } from '../modules/audit/schema.ts';
 import { chainParts, GENESIS_HASH } from '../modules/audit/chain.ts';
 import type { Tx } from './db/client.ts';
@@ -7,6 +8,7 @@ import { publishChanges } from './changes.ts';
 
 /** The advisory lock that orders the audit chain (seq order is commit order). */
 const AUDIT_CHAIN_LOCK = 7305001;
+const AUDIT_TABLE = getTableName(auditEvents);
 
 export interface AuditEntry {
   action: string;
@@ -42,12 +44,16 @@ export async function write<T>(ctx: RequestContext, fn: (scope: WriteScope) => P
 }
 
 /**
- * Last in the transaction, so the chain lock is held only until commit: one statement takes the lock,
- * one more appends the events. The second reads the chain's last row in a snapshot taken after the
- * lock was granted (so it sees the previous holder's commit) and hashes in SQL —
- * sha256(prevHash + canonical JSON) with the JSON assembled from parts made before the lock
- * (`chainParts`) — so the lock is never held across application work. `at` is taken under the lock,
- * so seq order is time order.
+ * Last in the transaction, so the chain lock is held only until commit. The append reads the chain's
+ * last row in a statement that starts after the lock is granted (so it sees the previous holder's
+ * commit) and hashes in SQL — sha256(prevHash + canonical JSON), the JSON assembled from parts made
+ * before the lock (`chainParts`) — so no application work happens under the lock. `at` is taken
+ * under the lock, so seq order is time order.
+ *
+ * On PostgreSQL lock, append and COMMIT go to the server as one message (the simple protocol runs
+ * each statement with a fresh snapshot), so the lock is held for the server's own work only, never
+ * for a round trip to this process; a `begin` at its end gives the transaction wrapper an empty
+ * transaction to close. On PGlite (one connection, nothing waits) they are two plain statements.
  */
 async function appendAudit(tx: Tx, ctx: RequestContext, entries: AuditEntry[]): Promise<void> {
   const rows = entries.map((entry, i) => {
@@ -64,19 +70,35 @@ async function appendAudit(tx: Tx, ctx: RequestContext, entries: AuditEntry[]): 
     };
     return { i: i + 1, ...chainParts(fields), ...fields };
   });
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  await tx.execute(sql`
+  const append = appendStatement(JSON.stringify(rows));
+  if (ctx.database.kind === 'postgres') {
+    await tx.execute(sql.raw(`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}); ${append}; commit; begin`));
+  } else {
+    await tx.execute(sql.raw(`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`));
+    await tx.execute(sql.raw(append));
+  }
+}
+
+/**
+ * The append as SQL text: it must travel in a multi-statement message, which takes no parameters,
+ * so the rows are a dollar-quoted literal under a random tag that the JSON is checked not to contain.
+ */
+function appendStatement(json: string): string {
+  let tag: string;
+  do tag = `$j${randomBytes(8).toString('hex')}$`;
+  while (json.includes(tag));
+  return `
     with recursive
       input as (
-        select * from json_to_recordset(${JSON.stringify(rows)}::json) as x(
+        select * from json_to_recordset(${tag}${json}${tag}::json) as x(
           i int, head text, tail text, "actorId" uuid, "actorName" text, action text, "entityType" text,
           "entityId" text, before jsonb, after jsonb, ip text, "requestId" text)
       ),
       start as (
-        select coalesce(last.seq, 0) as seq, coalesce(last.hash, ${GENESIS_HASH}) as hash, stamp.at,
+        select coalesce(last.seq, 0) as seq, coalesce(last.hash, '${GENESIS_HASH}') as hash, stamp.at,
                to_char(stamp.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at_text
         from (select date_trunc('milliseconds', clock_timestamp()) as at) stamp
-        left join (select seq, hash from ${auditEvents} order by seq desc limit 1) last on true
+        left join (select seq, hash from ${AUDIT_TABLE} order by seq desc limit 1) last on true
       ),
       chain (i, seq, prev_hash, hash) as (
         select 0, seq, null::text, hash from start
@@ -85,10 +107,10 @@ async function appendAudit(tx: Tx, ctx: RequestContext, entries: AuditEntry[]): 
                encode(sha256(convert_to(c.hash || x.head || '"' || s.at_text || '"' || x.tail || (c.seq + 1)::text || '}', 'UTF8')), 'hex')
         from chain c join input x on x.i = c.i + 1 cross join start s
       )
-    insert into ${auditEvents} (seq, at, actor_id, actor_name, action, entity_type, entity_id, before, after, ip, request_id, prev_hash, hash)
+    insert into ${AUDIT_TABLE} (seq, at, actor_id, actor_name, action, entity_type, entity_id, before, after, ip, request_id, prev_hash, hash)
     select c.seq, s.at, x."actorId", x."actorName", x.action, x."entityType", x."entityId", x.before, x.after, x.ip, x."requestId", c.prev_hash, c.hash
     from chain c join input x on x.i = c.i cross join start s
-    order by c.seq`);
+    order by c.seq`;
 }
 
 /** Stored as jsonb, hashed as the same plain JSON (Dates become ISO strings). */

@@ -95,6 +95,29 @@ describe('audit log in the database', () => {
     await t.database.db.execute(sql`delete from audit_events where seq > 3`);
   });
 
+  it('keeps one unbroken chain under concurrent writes, and a failed write leaves no event', async () => {
+    const ctx = { database: t.database, actor: SYSTEM_ACTOR, ip: null, requestId: null };
+    const failing = write(ctx, async ({ tx, audit }) => {
+      audit({ action: 'test.failed', entityType: 'test', entityId: 'f' });
+      await tx.execute(sql`select 1 / 0`);
+    });
+    await expect(failing).rejects.toThrow();
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        write(ctx, async ({ audit }) => {
+          audit({ action: 'test.concurrent', entityType: 'test', entityId: String(i) });
+          audit({ action: 'test.concurrent', entityType: 'test', entityId: `${i}b` });
+        }),
+      ),
+    );
+    expect(await verifyAuditLog(t.database.db)).toEqual({ count: 43, breaks: [] });
+    const seqs = await t.database.db.execute(sql`select seq, at from audit_events order by seq`);
+    const rows = (seqs as unknown as { rows: { seq: number; at: Date }[] }).rows;
+    expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 43 }, (_, i) => i + 1));
+    for (let i = 1; i < rows.length; i++) expect(new Date(rows[i]!.at).getTime()).toBeGreaterThanOrEqual(new Date(rows[i - 1]!.at).getTime());
+    await t.database.db.execute(sql`delete from audit_events where seq > 3`);
+  });
+
   it('detects an edited row and a deleted row', async () => {
     expect(await verifyAuditLog(t.database.db)).toEqual({ count: 3, breaks: [] });
     await t.database.db.execute(sql`update audit_events set after = '{"name":"伪造"}' where seq = 2`);
