@@ -63,25 +63,42 @@ export default function NailAiringPage() {
     },
     { title: t('nails.columns.kind'), dataIndex: 'kind', width: 90, render: (kind: NailKind) => <NailKindTag kind={kind} />, filters: (['key', 'dynamic'] as const).map((k) => ({ text: t(`nails.kind.${k}`), value: k })), onFilter: (v, row) => row.kind === v },
     { title: t('nails.columns.status'), dataIndex: 'status', width: 100, render: (status: NailStatus) => <NailStatusTag status={status} /> },
-    { title: t('nails.airingPage.before'), dataIndex: 'progressBefore', width: 96, align: 'right', render: (p: number) => `${p}%` },
-    { title: t('nails.airingPage.after'), dataIndex: 'progressAfter', width: 170, sorter: (a, b) => a.progressAfter - b.progressAfter, render: (p: number, row) => <NailProgress progress={p} status={row.status} /> },
-    { title: t('nails.airingPage.change'), dataIndex: 'progressChange', width: 110, align: 'right', sorter: (a, b) => a.progressChange - b.progressChange, defaultSortOrder: 'ascend', render: (v: number) => <Change value={v} /> },
-    { title: t('nails.airingPage.reports'), dataIndex: 'reportsInMonth', width: 96, align: 'right', sorter: (a, b) => a.reportsInMonth - b.reportsInMonth },
-    { title: t('nails.airingPage.milestonesDue'), dataIndex: 'milestonesDue', width: 110, align: 'right', sorter: (a, b) => a.milestonesDue - b.milestonesDue },
-    { title: t('nails.airingPage.milestonesDone'), dataIndex: 'milestonesDone', width: 110, align: 'right', sorter: (a, b) => a.milestonesDone - b.milestonesDone },
     {
-      title: t('nails.airingPage.milestonesOverdue'),
-      dataIndex: 'milestonesOverdue',
-      width: 110,
-      align: 'right',
+      title: t('nails.airingPage.after'),
+      dataIndex: 'progressAfter',
+      width: 230,
+      sorter: (a, b) => a.progressAfter - b.progressAfter,
+      render: (p: number, row) => (
+        <Space size={8}>
+          <Typography.Text type="secondary">{row.progressBefore}% →</Typography.Text>
+          <NailProgress progress={p} status={row.status} />
+        </Space>
+      ),
+    },
+    { title: t('nails.airingPage.change'), dataIndex: 'progressChange', width: 110, align: 'right', sorter: (a, b) => a.progressChange - b.progressChange, defaultSortOrder: 'ascend', render: (v: number) => <Change value={v} /> },
+    { title: t('nails.airingPage.reports'), dataIndex: 'reportsInMonth', width: 100, align: 'right', sorter: (a, b) => a.reportsInMonth - b.reportsInMonth },
+    {
+      title: t('nails.airingPage.milestones'),
+      key: 'milestones',
+      width: 220,
       sorter: (a, b) => a.milestonesOverdue - b.milestonesOverdue,
-      render: (n: number) => (n > 0 ? <Typography.Text type="danger" strong>{n}</Typography.Text> : 0),
+      render: (_, row) => (
+        <Space size={4} wrap>
+          <span>{t('nails.airingPage.due', { count: row.milestonesDue })}</span>
+          <span>· {t('nails.airingPage.done', { count: row.milestonesDone })}</span>
+          {row.milestonesOverdue > 0 && (
+            <Typography.Text type="danger" strong>
+              · {t('nails.airingPage.overdue', { count: row.milestonesOverdue })}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
     },
   ];
 
   const stat = (key: 'active' | 'resolved' | 'noProgress' | 'milestonesDue' | 'milestonesDone' | 'milestonesOverdue', danger = false) => (
     <Col xs={12} md={8} xl={4} key={key}>
-      <Card size="small">
+      <Card size="small" style={{ height: '100%' }}>
         <Statistic
           title={t(`nails.airingPage.${key}`)}
           value={data?.[key] ?? '—'}
@@ -142,7 +159,7 @@ export default function NailAiringPage() {
               columns={columns}
               dataSource={data?.rows ?? []}
               pagination={false}
-              scroll={{ x: 1200 }}
+              scroll={{ x: 1000 }}
               rowClassName={(row) => (row.noProgress ? 'nails-row-stalled' : '')}
               locale={{ emptyText: <Empty description={t('nails.airingPage.empty')} /> }}
             />

@@ -14,6 +14,15 @@ import { NailReports } from './NailReports.tsx';
 import { NailKindTag, NailProgress, NailStatusTag } from './NailTags.tsx';
 import './nails.css';
 
+/** One line of what a history entry changed, read from its audit `after`. */
+function historyDetail(after: unknown): string | null {
+  if (typeof after !== 'object' || after === null) return null;
+  const a = after as { milestone?: { title?: string }; progress?: number; note?: string; title?: string };
+  if (a.milestone?.title) return a.milestone.title;
+  if (typeof a.progress === 'number') return `${a.progress}%${a.note ? ` · ${a.note}` : ''}`;
+  return null;
+}
+
 export default function NailDetailPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
@@ -87,6 +96,7 @@ export default function NailDetailPage() {
                   content: (
                     <span>
                       {actionLabel(e.action)}
+                      {historyDetail(e.after) && <Typography.Text style={{ display: 'block', fontSize: 13 }}>{historyDetail(e.after)}</Typography.Text>}
                       <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
                         {e.actorName} · {format.dateTime(e.at)}
                       </Typography.Text>

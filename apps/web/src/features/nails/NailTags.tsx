@@ -23,5 +23,5 @@ export function NailKindTag({ kind }: { kind: NailKind }) {
 }
 
 export function NailProgress({ progress, status, size = 'small' }: { progress: number; status: NailStatus; size?: 'small' | 'default' }) {
-  return <Progress percent={progress} size={size} status={status === 'resolved' ? 'success' : 'active'} style={{ minWidth: 120, marginBottom: 0 }} />;
+  return <Progress percent={progress} size={size} showInfo={size === 'small'} status={status === 'resolved' ? 'success' : 'normal'} style={{ minWidth: 120, marginBottom: 0 }} />;
 }

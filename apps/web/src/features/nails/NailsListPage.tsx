@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Empty, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { FireOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -40,6 +40,7 @@ export default function NailsListPage() {
     {
       title: t('nails.columns.title'),
       dataIndex: 'title',
+      width: 240,
       render: (title: string, nail) => (
         <Space orientation="vertical" size={0}>
           <Link to={linkTo(nail.id)} data-testid={`nail-link-${nail.id}`}>
@@ -65,7 +66,7 @@ export default function NailsListPage() {
       width: 150,
       render: (_, nail) => (
         <Space orientation="vertical" size={0}>
-          <span>{t('nails.milestonesDone', { done: nail.milestonesDone, total: nail.milestonesTotal })}</span>
+          <span>{nail.milestonesTotal ? t('nails.milestonesDone', { done: nail.milestonesDone, total: nail.milestonesTotal }) : '—'}</span>
           {nail.milestonesOverdue > 0 && (
             <Typography.Text type="danger" data-testid="nail-overdue-mark">
               <WarningOutlined /> {t('nails.overdueCount', { count: nail.milestonesOverdue })}
@@ -79,11 +80,10 @@ export default function NailsListPage() {
       key: 'next',
       render: (_, nail) =>
         nail.nextMilestone ? (
-          <Tooltip title={nail.nextMilestone.dueOn}>
-            <span className={nail.nextMilestone.overdue ? 'nails-overdue' : undefined}>
-              {nail.nextMilestone.title} · {nail.nextMilestone.dueOn}
-            </span>
-          </Tooltip>
+            <Space orientation="vertical" size={0} className={nail.nextMilestone.overdue ? 'nails-overdue' : undefined}>
+              <span>{nail.nextMilestone.title}</span>
+              <span style={{ fontSize: 12 }}>{nail.nextMilestone.dueOn}</span>
+            </Space>
         ) : (
           '—'
         ),
