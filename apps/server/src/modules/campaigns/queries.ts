@@ -150,7 +150,7 @@ export async function campaignCounts(db: Executor, campaign: CampaignRow, actor:
     .select({
       inScope: sql<number>`count(*)::int`,
       assigned: sql<number>`count(${campaignSites.siteId})::int`,
-      inspected: sql<number>`count(*) filter (where exists (select 1 from inspections i where i.site_id = ${sites.id} and i.kind = 'inspection' and i.ended_at >= ${shanghaiStart(campaign.startsOn)} and i.ended_at < ${shanghaiStart(campaign.endsOn, 1)}))::int`,
+      inspected: sql<number>`count(*) filter (where exists (select 1 from inspections i where i.site_id = sites.id and i.kind = 'inspection' and i.ended_at >= ${shanghaiStart(campaign.startsOn)} and i.ended_at < ${shanghaiStart(campaign.endsOn, 1)}))::int`,
     })
     .from(sites)
     .leftJoin(campaignSites, and(eq(campaignSites.siteId, sites.id), eq(campaignSites.campaignId, campaign.id)))

@@ -30,7 +30,7 @@ export async function remainingWork(db: Executor, campaign: CampaignRow, weekSta
     .select({
       squadId: campaignSites.squadId,
       assigned: sql<number>`count(*)::int`,
-      inspected: sql<number>`count(*) filter (where exists (select 1 from inspections i where i.site_id = ${campaignSites.siteId} and i.kind = 'inspection' and i.ended_at >= ${from} and i.ended_at < ${monday}))::int`,
+      inspected: sql<number>`count(*) filter (where exists (select 1 from inspections i where i.site_id = campaign_sites.site_id and i.kind = 'inspection' and i.ended_at >= ${from} and i.ended_at < ${monday}))::int`,
     })
     .from(campaignSites)
     .where(eq(campaignSites.campaignId, campaign.id))
