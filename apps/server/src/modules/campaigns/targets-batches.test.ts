@@ -51,10 +51,9 @@ const send = (who: keyof typeof cookie, method: 'GET' | 'POST' | 'PUT', url: str
 /** A campaign with one zone and two squads, built through the services as the command centre. */
 async function setUp(name: string, period: { startsOn: string; endsOn: string }) {
   const campaign = await createCampaign(ctx(), { name, areaId: tree.town.id, siteKinds: ['enterprise', 'street_shop'], ...period });
-  let detail = await createUnit(ctx(), campaign.id, { kind: 'zone', name: '片区' });
-  const zone = detail.units[0]!.id;
-  detail = await createUnit(ctx(), campaign.id, { kind: 'squad', name: '一组', parentId: zone });
-  detail = await createUnit(ctx(), campaign.id, { kind: 'squad', name: '二组', parentId: zone });
+  const zone = (await createUnit(ctx(), campaign.id, { kind: 'zone', name: '片区' })).units[0]!.id;
+  await createUnit(ctx(), campaign.id, { kind: 'squad', name: '一组', parentId: zone });
+  const detail = await createUnit(ctx(), campaign.id, { kind: 'squad', name: '二组', parentId: zone });
   const squad1 = detail.units.find((u) => u.name === '一组')!.id;
   const squad2 = detail.units.find((u) => u.name === '二组')!.id;
   return { id: campaign.id, squad1, squad2 };
