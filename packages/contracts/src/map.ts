@@ -53,6 +53,8 @@ export const MapClusters = z.object({
   legend: ColourCounts,
   /** Matching sites (all filters) without coordinates: counted in the legend, absent from the map. */
   unlocated: z.number().int(),
+  /** west, south, east, north of every matching located site (not just the viewport), so the map can fit them. */
+  bounds: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
 });
 export type MapClusters = z.infer<typeof MapClusters>;
 

@@ -30,6 +30,7 @@ export interface IndexAnswer {
   pins: { id: string; lng: number; lat: number; colour: SiteColour; kind: SiteKind }[];
   legend: ColourCounts;
   unlocated: number;
+  bounds: [number, number, number, number] | null;
 }
 
 export class ViewportTooLarge extends Error {}
@@ -153,6 +154,7 @@ export class SiteIndex {
     const allPins = Math.floor(q.zoom) >= PIN_ZOOM;
     const pinSlots: number[] = [];
     let unlocated = 0;
+    let [minLng, minLat, maxLng, maxLat] = [Infinity, Infinity, -Infinity, -Infinity];
     for (let i = 0; i < this.size; i++) {
       const c = this.colour[i]!;
       if (c === REMOVED || passes[this.pathNo[i]!] === 0) continue;
@@ -167,6 +169,10 @@ export class SiteIndex {
         continue;
       }
       const lat = this.lat[i]!;
+      if (lng < minLng) minLng = lng;
+      if (lng > maxLng) maxLng = lng;
+      if (lat < minLat) minLat = lat;
+      if (lat > maxLat) maxLat = lat;
       if (lng < w || lng > e || lat < s || lat > n) continue;
       const cell = cellIndex(win, this.mx[i]!, this.my[i]!);
       if (cell < 0) continue;
@@ -178,7 +184,8 @@ export class SiteIndex {
       if (allPins && pinSlots.length <= MAX_PINS) pinSlots.push(i);
     }
 
-    const answer: IndexAnswer = { clusters: [], pins: [], legend: toCounts(legend), unlocated };
+    const bounds: IndexAnswer['bounds'] = minLng <= maxLng ? [minLng, minLat, maxLng, maxLat] : null;
+    const answer: IndexAnswer = { clusters: [], pins: [], legend: toCounts(legend), unlocated, bounds };
     const pin = (slot: number) => ({
       id: this.ids[slot]!,
       lng: this.lng[slot]!,
