@@ -3,7 +3,14 @@ import { createTestDatabase } from '../../../test/database.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { SYSTEM_ACTOR } from '../../platform/context.ts';
 import { sql } from 'drizzle-orm';
-import { cachedWorkingCalendar, importCalendarYear, workingCalendar } from './service.ts';
+import fc from 'fast-check';
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+import timezone from 'dayjs/plugin/timezone.js';
+import { cachedWorkingCalendar, importCalendarYear, shanghaiDate, workingCalendar } from './service.ts';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
 
 let database: Database;
 beforeAll(async () => {
@@ -49,5 +56,17 @@ describe('the in-memory calendar', () => {
     const later = await cachedWorkingCalendar(database, database.db, t0 + 61_000);
     expect(later).not.toBe(first);
     expect(later.isWorkingDay('2027-01-01')).toBe(true);
+  });
+});
+
+describe('shanghaiDate', () => {
+  it('is the Asia/Shanghai calendar date of any instant, as the zone database says', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2200-01-01T00:00:00Z'), noInvalidDate: true }), (d) => {
+        expect(shanghaiDate(d)).toBe(dayjs(d).tz('Asia/Shanghai').format('YYYY-MM-DD'));
+      }),
+    );
+    expect(shanghaiDate(new Date('2026-12-31T15:59:59.999Z'))).toBe('2026-12-31');
+    expect(shanghaiDate(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01');
   });
 });
