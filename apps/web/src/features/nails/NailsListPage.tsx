@@ -40,7 +40,7 @@ export default function NailsListPage() {
     {
       title: t('nails.columns.title'),
       dataIndex: 'title',
-      width: 240,
+      width: 210,
       render: (title: string, nail) => (
         <Space orientation="vertical" size={0}>
           <Link to={linkTo(nail.id)} data-testid={`nail-link-${nail.id}`}>
@@ -56,14 +56,15 @@ export default function NailsListPage() {
     {
       title: t('nails.columns.departments'),
       dataIndex: 'departments',
+      width: 170,
       render: (list: NailSummary['departments']) => (list.length ? list.map((d) => <Tag key={d.id}>{departments.name(d.id, d.name)}</Tag>) : '—'),
     },
     { title: t('nails.columns.status'), dataIndex: 'status', width: 100, render: (status: NailStatus) => <NailStatusTag status={status} /> },
-    { title: t('nails.columns.progress'), dataIndex: 'progress', width: 180, sorter: (a, b) => a.progress - b.progress, render: (p: number, nail) => <NailProgress progress={p} status={nail.status} /> },
+    { title: t('nails.columns.progress'), dataIndex: 'progress', width: 160, sorter: (a, b) => a.progress - b.progress, render: (p: number, nail) => <NailProgress progress={p} status={nail.status} /> },
     {
       title: t('nails.columns.milestones'),
       key: 'milestones',
-      width: 150,
+      width: 120,
       render: (_, nail) => (
         <Space orientation="vertical" size={0}>
           <span>{nail.milestonesTotal ? t('nails.milestonesDone', { done: nail.milestonesDone, total: nail.milestonesTotal }) : '—'}</span>
@@ -78,6 +79,7 @@ export default function NailsListPage() {
     {
       title: t('nails.columns.nextMilestone'),
       key: 'next',
+      width: 150,
       render: (_, nail) =>
         nail.nextMilestone ? (
             <Space orientation="vertical" size={0} className={nail.nextMilestone.overdue ? 'nails-overdue' : undefined}>
@@ -88,7 +90,7 @@ export default function NailsListPage() {
           '—'
         ),
     },
-    { title: t('nails.columns.lastReport'), dataIndex: 'lastReportedAt', width: 170, render: (at: string | null) => format.dateTime(at) },
+    { title: t('nails.columns.lastReport'), dataIndex: 'lastReportedAt', width: 150, render: (at: string | null) => format.dateTime(at) },
   ];
 
   return (
@@ -152,7 +154,7 @@ export default function NailsListPage() {
               columns={columns}
               dataSource={nails.data?.items ?? []}
               pagination={false}
-              scroll={{ x: 1000 }}
+              scroll={{ x: 1150 }}
               locale={{ emptyText: <Empty description={t('nails.empty')} /> }}
               rowClassName={(nail) => (nail.milestonesOverdue > 0 ? 'nails-row-overdue' : '')}
             />

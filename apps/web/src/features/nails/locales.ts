@@ -79,7 +79,7 @@ const zh = {
     cannotReport: '您可以查看该钉，但不能报告进展',
   },
   actions: {
-    'nail.created': '新增',
+    'nail.created': '新增钉',
     'nail.updated': '编辑一案一策',
     'nail.sites_linked': '调整涉及受检单位',
     'nail.departments_linked': '调整责任部门',
@@ -192,7 +192,7 @@ const en: typeof zh = {
     cannotReport: 'You can read this nail but not report on it',
   },
   actions: {
-    'nail.created': 'Added',
+    'nail.created': 'Nail added',
     'nail.updated': 'Plan edited',
     'nail.sites_linked': 'Sites changed',
     'nail.departments_linked': 'Departments changed',
