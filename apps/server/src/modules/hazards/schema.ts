@@ -1,10 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { HazardLevel, HazardStatus, RectificationMode, TreatmentPlan } from '@anxun/contracts';
 import { sites } from '../sites/schema.ts';
 import { departments, users } from '../users/schema.ts';
 import { checkItems } from '../checklists/schema.ts';
 import { inspections } from '../inspections/schema.ts';
+
+/** ASCII area codes: in the "C" collation one plain btree serves the scope prefix (LIKE 'X%'), as on sites. */
+const pathText = customType<{ data: string }>({ dataType: () => 'text COLLATE "C"' });
 
 /** 隐患: one finding, owned by the department whose check item it failed. */
 export const hazards = pgTable(
@@ -12,7 +15,7 @@ export const hazards = pgTable(
   {
     id: uuid('id').primaryKey(),
     siteId: uuid('site_id').notNull().references(() => sites.id),
-    areaPath: text('area_path').notNull(),
+    areaPath: pathText('area_path').notNull(),
     departmentId: uuid('department_id').notNull().references(() => departments.id),
     inspectionId: uuid('inspection_id').references(() => inspections.id),
     checkItemId: uuid('check_item_id').references(() => checkItems.id),
@@ -37,7 +40,9 @@ export const hazards = pgTable(
   },
   (t) => [
     index('hazards_site_idx').on(t.siteId, t.status),
-    index('hazards_area_idx').using('btree', t.areaPath.op('text_pattern_ops'), t.status),
+    index('hazards_area_path_idx').on(t.areaPath, t.status),
+    // The ledger's default order: a broad scope walks this instead of sorting every hazard (NULLS FIRST: the order ORDER BY found_at DESC means).
+    index('hazards_found_idx').on(t.foundAt.desc().nullsFirst(), t.id),
     index('hazards_department_idx').on(t.departmentId, t.status),
     index('hazards_deadline_idx').on(t.deadline).where(sql`${t.status} in ('open', 'pending_review')`),
   ],
