@@ -78,5 +78,6 @@ export function report(result: SimulationResult, engine: string): string {
     ...t.squads.map(unitLine),
     `service calls: ${Object.entries(result.counts).map(([k, v]) => `${k} ${n(v)}`).join(', ')}`,
     `time on ${engine}: set-up ${(result.timings.setupMs / 1000).toFixed(1)} s, days ${result.timings.daysMs.map((ms) => (ms / 1000).toFixed(0)).join('/')} s, total ${(result.timings.totalMs / 1000).toFixed(1)} s`,
+    `  by phase: ${Object.entries(result.timings.phasesMs).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}`,
   ].join('\n');
 }

@@ -55,8 +55,10 @@ export interface SimulationResult {
   members: number;
   totals: Totals;
   counts: SimulationCounts;
-  timings: { setupMs: number; daysMs: number[]; totalMs: number };
+  timings: { setupMs: number; daysMs: number[]; totalMs: number; phasesMs: Record<Phase, number> };
 }
+
+type Phase = 'targets' | 'approvals' | 'inspections' | 'closeOuts' | 'extensions' | 'orders' | 'colourSweep' | 'snapshots';
 
 type Pending = { id: string; siteId: string };
 
@@ -99,6 +101,12 @@ export async function simulateCampaign(database: Database, options: SimulationOp
   const inspectorOf = (siteId: string) => setup.villages[villageIndex(sitesById.get(siteId)!)]!.inspector;
   let pending: Pending[] = [];
   const daysMs: number[] = [];
+  const phasesMs: Record<Phase, number> = { targets: 0, approvals: 0, inspections: 0, closeOuts: 0, extensions: 0, orders: 0, colourSweep: 0, snapshots: 0 };
+  const timed = async (phase: Phase, fn: () => Promise<unknown>) => {
+    const t0 = performance.now();
+    await fn();
+    phasesMs[phase] += Math.round(performance.now() - t0);
+  };
 
   for (let d = 0; d < options.days; d++) {
     const dayStarted = performance.now();
@@ -109,37 +117,43 @@ export async function simulateCampaign(database: Database, options: SimulationOp
     // 倒排: the command centre re-plans the weekly targets on the first day and every Monday.
     if (d === 0 || new Date(`${day}T12:00:00Z`).getUTCDay() === 1) {
       at(0, 1, 8, 8.5);
-      await planCampaignTargets(ctx(setup.command), setup.campaignId, {}, now);
+      await timed('targets', () => planCampaignTargets(ctx(setup.command), setup.campaignId, {}, now));
     }
 
     // Morning: yesterday's party evidence is reviewed and approved (销号).
-    for (const [i, h] of pending.entries()) {
-      at(i, pending.length, 8.5, 10);
-      await actOnHazard(ctx(inspectorOf(h.siteId)), h.id, { action: 'approve', evidence: [photoOf.get(h.siteId)!] });
-      ledger.hazards.get(h.id)!.status = 'closed';
-      counts.approvals++;
-    }
-    pending = [];
+    await timed('approvals', async () => {
+      for (const [i, h] of pending.entries()) {
+        at(i, pending.length, 8.5, 10);
+        await actOnHazard(ctx(inspectorOf(h.siteId)), h.id, { action: 'approve', evidence: [photoOf.get(h.siteId)!] });
+        ledger.hazards.get(h.id)!.status = 'closed';
+        counts.approvals++;
+      }
+      pending = [];
+    });
 
     // The day's inspections.
     const today = setup.sites.filter((_, i) => schedule[i] === d);
-    for (const [i, site] of today.entries()) {
-      at(i, today.length, 8.5, 17.5);
-      await inspect(site, dayRng);
-    }
+    await timed('inspections', async () => {
+      for (const [i, site] of today.entries()) {
+        at(i, today.length, 8.5, 17.5);
+        await inspect(site, dayRng);
+      }
+    });
 
     // Afternoon: close-outs towards the day's goal, by party evidence or re-inspection.
-    await closeOuts(d, dayRng);
-    await extensions(day, dayRng);
-    await orders(day, dayRng);
+    await timed('closeOuts', () => closeOuts(d, dayRng));
+    await timed('extensions', () => extensions(day, dayRng));
+    await timed('orders', () => orders(day, dayRng));
 
     // Midnight: deadlines that ended turn sites orange; the night's ranking snapshot.
     now = new Date(`${addDays(day, 1)}T00:00:00+08:00`);
-    await sweepColours(database, now);
+    await timed('colourSweep', () => sweepColours(database, now));
     if (options.snapshots !== false) {
       now = new Date(now.getTime() + 5 * 60_000);
-      const stored = await takeSnapshots(database, { campaignId: setup.campaignId }, now);
-      if (stored.some((r) => r.stored > 0)) counts.snapshotDays++;
+      await timed('snapshots', async () => {
+        const stored = await takeSnapshots(database, { campaignId: setup.campaignId }, now);
+        if (stored.some((r) => r.stored > 0)) counts.snapshotDays++;
+      });
     }
     daysMs.push(Math.round(performance.now() - dayStarted));
     const t = ledger.totals(now);
@@ -156,7 +170,7 @@ export async function simulateCampaign(database: Database, options: SimulationOp
     members: setup.members,
     totals: ledger.totals(asOf),
     counts,
-    timings: { setupMs, daysMs, totalMs: Math.round(performance.now() - started) },
+    timings: { setupMs, daysMs, totalMs: Math.round(performance.now() - started), phasesMs },
   };
 
   async function photo(site: SiteRow): Promise<string> {
@@ -171,7 +185,8 @@ export async function simulateCampaign(database: Database, options: SimulationOp
   async function inspect(site: SiteRow, r: Rng) {
     let items = forms.get(site.kind);
     if (!items) {
-      items = (await loadCombinedForm(database.db, site)).groups.flatMap((g) => g.items);
+      // By code, not as loaded, so that the failed items replay for a seed.
+      items = (await loadCombinedForm(database.db, site)).groups.flatMap((g) => g.items).sort((a, b) => a.code.localeCompare(b.code) || a.text.localeCompare(b.text));
       forms.set(site.kind, items);
     }
     const key = await photo(site);

@@ -133,7 +133,8 @@ export async function setUpCampaign(
     .select({ id: sites.id, kind: sites.kind, name: sites.name, areaPath: sites.areaPath, phone: sites.phone, lng: sites.lng, lat: sites.lat, responsiblePerson: sites.responsiblePerson })
     .from(sites)
     .where(like(sites.areaPath, `${town.path}%`))
-    .orderBy(asc(sites.areaPath), asc(sites.id));
+    // Ids are random; the demo's names, addresses and phones are not, so this order replays.
+    .orderBy(asc(sites.areaPath), asc(sites.name), asc(sites.address), asc(sites.phone));
   return { campaignId: campaign.id, town: { id: town.id, name: town.name, path: town.path }, command, villages, squads, sites: siteRows, members };
 }
 
