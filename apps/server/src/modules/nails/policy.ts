@@ -38,19 +38,6 @@ export function canNail(actor: Actor, action: NailAction, nail: NailScope): bool
   }
 }
 
-/** Scopes overlap when one contains the other (paths are prefix-closed). */
-const overlaps = (a: string, b: string) => a.startsWith(b) || b.startsWith(a);
-
-/**
- * A campaign's nails are listed to every official whose scope overlaps its area: the town over a
- * campaign of the district, the village inside a campaign of the town. Which nails they see is then
- * narrowed by `canNail` / `visibleNails`.
- */
-export function canSeeCampaignNails(actor: Actor, campaign: { areaPath: string }): boolean {
-  if (actor.roles.every((r) => r === 'party')) return false;
-  return actor.scopePaths.some((scope) => overlaps(scope, campaign.areaPath));
-}
-
 /** What the UI may offer on one nail. */
 export function nailAllowed(actor: Actor, nail: NailScope & { status: string }) {
   const can = (action: NailAction) => canNail(actor, action, nail);

@@ -4,7 +4,8 @@ import type { Executor } from '../../platform/db/client.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { findArea } from '../areas/queries.ts';
 import { shanghaiDate } from '../calendar/service.ts';
-import { canNail, canSeeCampaignNails, nailAllowed } from './policy.ts';
+import { canReadCampaign } from '../campaigns/policy.ts';
+import { canNail, nailAllowed } from './policy.ts';
 import { departmentsOf, findCampaign, findNail, listNails, milestonesOf, nailAreaName, nailFilters, nailHistory, sitesOf, updatesOf, type CampaignRow, type NailRow } from './queries.ts';
 import { milestoneOverdue, monthlyAiring, monthStarted, reportStatuses } from './rules.ts';
 import type { nailMilestones } from './schema.ts';
@@ -12,10 +13,13 @@ import type { nailMilestones } from './schema.ts';
 export const nailNotFound = () => new AppError(404, 'not_found', '钉不存在或无权查看', 'nail not found');
 export const campaignNotFound = () => new AppError(404, 'not_found', '专项行动不存在或无权查看', 'campaign not found');
 
-/** 404 for a campaign the actor has no part in, so its existence does not leak. */
+/**
+ * 404 for a campaign the actor has no part in, so its existence does not leak. Its nails are listed
+ * to whoever reads the campaign (scope overlapping its area); which nails, `visibleNails` decides.
+ */
 export async function loadCampaign(ctx: RequestContext, db: Executor, campaignId: string): Promise<CampaignRow> {
   const campaign = await findCampaign(db, campaignId);
-  if (!campaign || !canSeeCampaignNails(ctx.actor, campaign)) throw campaignNotFound();
+  if (!campaign || !canReadCampaign(ctx.actor, campaign)) throw campaignNotFound();
   return campaign;
 }
 
