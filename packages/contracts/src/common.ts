@@ -19,8 +19,18 @@ export const PageQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 
+/**
+ * A page of a list. Large lists stop counting at 10,000 and keyword searches do not count at all:
+ * then `totalCapped` is true and there are more than `total` rows (show "10,000+", offer a next page).
+ */
 export function pageOf<T extends z.ZodType>(item: T) {
-  return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+  return z.object({
+    items: z.array(item),
+    total: z.number().int().describe('行数；totalCapped 为真时是下限 Row count, a lower bound when totalCapped'),
+    totalCapped: z.boolean().optional().describe('为真时实际多于 total 行 More than total rows exist'),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
 }
 
 export const LngLat = z.object({ lng: z.number().min(-180).max(180), lat: z.number().min(-90).max(90) });

@@ -88,7 +88,9 @@ export const patch = <T>(path: string, body: unknown) => api<T>(path, { method: 
 
 export interface Page<T> {
   items: T[];
+  /** A lower bound when totalCapped: the server stopped counting, or more rows follow this page. */
   total: number;
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
 }

@@ -37,7 +37,7 @@ export function useSiteList(q: string, enabled = true) {
     queryKey: mobileKeys.list(q),
     queryFn: ({ pageParam, signal }) => get<Page<MobileSite>>('/sites', { q: q || undefined, page: pageParam, pageSize: PAGE_SIZE }, signal),
     initialPageParam: 1,
-    getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
+    getNextPageParam: (last) => (last.totalCapped || last.page * last.pageSize < last.total ? last.page + 1 : undefined),
     enabled,
   });
 }

@@ -1,6 +1,7 @@
 import { aliasedTable, and, asc, desc, eq, gte, ilike, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { HazardListQuery, HazardSummary } from '@anxun/contracts';
 import type { Executor } from '../../platform/db/client.ts';
+import { cappedCount, countLimit, hasMorePage, type Paged } from '../../platform/db/paging.ts';
 import type { Actor } from '../../platform/context.ts';
 import { escapeLike, hasRole, scopeFilter } from '../../platform/scope.ts';
 import { sites } from '../sites/schema.ts';
@@ -88,21 +89,32 @@ export function toHazardSummary(row: HazardRow, today: string): HazardSummary {
   };
 }
 
-export async function listHazards(db: Executor, where: SQL, page: number, pageSize: number, today: string, sort: HazardListQuery['sort'] = 'found') {
-  const [rows, [total]] = await Promise.all([
-    baseQuery(db)
-      .where(where)
-      .orderBy(...(sort === 'deadline' ? [sql`${hazards.deadline} asc nulls last`, asc(hazards.id)] : [desc(hazards.foundAt), asc(hazards.id)]))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(hazards)
-      .innerJoin(sites, eq(sites.id, hazards.siteId))
-      .leftJoin(checkItems, eq(checkItems.id, hazards.checkItemId))
-      .where(where),
-  ]);
-  return { items: rows.map((r) => toHazardSummary(r, today)), total: total?.n ?? 0, page, pageSize };
+/**
+ * One page of the ledger. The page's ids are chosen on hazards alone and only those 20 rows are
+ * joined: planned with the joins, the sort came after them and a village's 374 hazards cost a
+ * sequential scan of the city's 300k (~80 ms → ~2 ms). Newest first is served by walking
+ * hazards_found_idx, which pays off only when many hazards match — a village inspected weeks ago
+ * would have the walk skip every newer hazard of the city — so the capped count runs first and a
+ * result under the cap is sorted instead (`+ interval '0 s'` keeps the planner off that index).
+ * A keyword search gets has-more paging (no count), like the site list.
+ */
+export async function listHazards(db: Executor, where: SQL, page: number, pageSize: number, today: string, sort: HazardListQuery['sort'] = 'found', paging: 'capped' | 'hasMore' = 'capped'): Promise<Paged<HazardSummary>> {
+  // Left joins: the planner drops them when the filter names no site or check item column.
+  const filtered = () => db.select({ id: hazards.id }).from(hazards).leftJoin(sites, eq(sites.id, hazards.siteId)).leftJoin(checkItems, eq(checkItems.id, hazards.checkItemId)).where(where);
+  const rows = async (limit: number, small: boolean) => {
+    const ids = filtered().orderBy(...hazardOrder(sort, small)).limit(limit).offset((page - 1) * pageSize);
+    const found = await baseQuery(db).where(inArray(hazards.id, ids)).orderBy(...hazardOrder(sort, false));
+    return found.map((r) => toHazardSummary(r, today));
+  };
+  if (paging === 'hasMore') return hasMorePage(await rows(pageSize + 1, false), page, pageSize);
+  const counted = await cappedCount(db, db.select({ one: sql`1` }).from(hazards).leftJoin(sites, eq(sites.id, hazards.siteId)).leftJoin(checkItems, eq(checkItems.id, hazards.checkItemId)).where(where).$dynamic(), countLimit(page, pageSize));
+  const items = counted.total === 0 ? [] : await rows(pageSize, !counted.capped);
+  return { items, total: counted.total, totalCapped: counted.capped, page, pageSize };
+}
+
+function hazardOrder(sort: HazardListQuery['sort'], small: boolean): SQL[] {
+  if (sort === 'deadline') return [sql`${hazards.deadline} asc nulls last`, asc(hazards.id)];
+  return [small ? sql`${hazards.foundAt} + interval '0 s' desc` : desc(hazards.foundAt), asc(hazards.id)];
 }
 
 export async function findHazard(db: Executor, id: string) {

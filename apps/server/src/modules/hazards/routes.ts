@@ -18,7 +18,7 @@ export const hazardRoutes: ModuleRoutes = (app, { database, jobs }) => {
     const area = filters.areaId ? await findArea(database.db, filters.areaId) : undefined;
     if (filters.areaId && !area) throw notFound('area');
     const today = shanghaiDate();
-    return listHazards(database.db, hazardFilters(ctx.actor, filters, today, area?.path), page, pageSize, today, sort);
+    return listHazards(database.db, hazardFilters(ctx.actor, filters, today, area?.path), page, pageSize, today, sort, filters.q ? 'hasMore' : 'capped');
   });
 
   app.get('/hazards/:id', { schema: { tags, summary: '隐患详情 Hazard', params: Params, response: { 200: HazardDetail } } }, async (request) =>

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import type { Site, SiteListQuery } from '@anxun/contracts';
 import type { Executor } from '../../platform/db/client.ts';
+import { cappedCount, countLimit, hasMorePage, type Paged } from '../../platform/db/paging.ts';
 import type { Actor } from '../../platform/context.ts';
 import { escapeLike, hasRole, scopeFilter } from '../../platform/scope.ts';
 import { areas } from '../areas/schema.ts';
@@ -54,19 +55,27 @@ export function toSite(row: SiteRow, areaName: string): Site {
   };
 }
 
-export async function listSites(db: Executor, where: SQL, page: number, pageSize: number) {
-  const [rows, [total]] = await Promise.all([
+/**
+ * One page in (area, id) order, which the (area_path, id) index serves directly. The total is
+ * counted up to the cap; a keyword search gets has-more paging instead (see platform/db/paging.ts).
+ */
+export async function listSites(db: Executor, where: SQL, page: number, pageSize: number, paging: 'capped' | 'hasMore' = 'capped'): Promise<Paged<Site>> {
+  const rows = (limit: number) =>
     db
       .select(siteSelection)
       .from(sites)
       .innerJoin(areas, eq(areas.id, sites.areaId))
       .where(where)
       .orderBy(asc(sites.areaPath), asc(sites.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
-    db.select({ n: sql<number>`count(*)::int` }).from(sites).where(where),
+      .limit(limit)
+      .offset((page - 1) * pageSize);
+  const toItems = (found: Awaited<ReturnType<typeof rows>>) => found.map((r) => toSite(r.site, r.areaName));
+  if (paging === 'hasMore') return hasMorePage(toItems(await rows(pageSize + 1)), page, pageSize);
+  const [found, counted] = await Promise.all([
+    rows(pageSize),
+    cappedCount(db, db.select({ one: sql`1` }).from(sites).where(where).$dynamic(), countLimit(page, pageSize)),
   ]);
-  return { items: rows.map((r) => toSite(r.site, r.areaName)), total: total?.n ?? 0, page, pageSize };
+  return { items: toItems(found), total: counted.total, totalCapped: counted.capped, page, pageSize };
 }
 
 export async function findSite(db: Executor, id: string) {

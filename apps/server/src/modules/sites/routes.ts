@@ -22,7 +22,7 @@ export const siteRoutes: ModuleRoutes = (app, { database, storage }) => {
     const { page, pageSize, ...filters } = request.query;
     const area = filters.areaId ? await findArea(database.db, filters.areaId) : undefined;
     if (filters.areaId && !area) throw notFound('area');
-    return listSites(database.db, siteFilters(ctx.actor, filters, area?.path), page, pageSize);
+    return listSites(database.db, siteFilters(ctx.actor, filters, area?.path), page, pageSize, filters.q ? 'hasMore' : 'capped');
   });
 
   app.get('/sites/export.xlsx', { schema: { tags, summary: '导出受检单位（xlsx，与名册模板同列）Export sites as xlsx', querystring: SiteExportQuery } }, async (request, reply) => {

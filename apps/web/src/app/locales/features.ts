@@ -1,4 +1,5 @@
 import { NAILS_LOCALE } from '../../features/nails/locales.ts';
+import { EXPORTS_LOCALE } from '../../features/exports/locales.ts';
 
 import { mapLocales } from '../../features/map/locales.ts';
 /**
@@ -11,4 +12,4 @@ export interface FeatureLocale {
   en: Record<string, unknown>;
 }
 
-export const FEATURE_LOCALES: FeatureLocale[] = [NAILS_LOCALE, mapLocales];
+export const FEATURE_LOCALES: FeatureLocale[] = [NAILS_LOCALE, EXPORTS_LOCALE, mapLocales];

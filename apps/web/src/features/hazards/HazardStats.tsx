@@ -3,24 +3,27 @@ import { AlertOutlined, ClockCircleOutlined, FileSearchOutlined, WarningOutlined
 import { useTranslation } from 'react-i18next';
 import type { HazardFilters } from './api.ts';
 import { useHazards } from './api.ts';
+import type { Page } from '../../app/api.ts';
+import { countText } from '../exports/paging.ts';
 
 /** Head-line counts for the current filters: one cheap count query each (page size 1). */
-export function HazardStats({ filters, total }: { filters: HazardFilters; total: number | undefined }) {
+export function HazardStats({ filters, total }: { filters: HazardFilters; total: string | undefined }) {
   const { t } = useTranslation();
   const base = { ...filters, page: 1, pageSize: 1, sort: undefined };
   const overdue = useHazards({ ...base, overdue: 'true' }, filters.overdue !== 'false');
   const major = useHazards({ ...base, level: 'major' }, filters.level !== 'general');
   const pending = useHazards({ ...base, status: 'pending_review' }, !filters.status || filters.status === 'pending_review');
 
-  const value = (count: number | undefined, enabled: boolean) => (enabled ? count : 0);
+  // Counts stop at 10,000 ("10,000+"), like the lists.
+  const value = (page: Page<unknown> | undefined, enabled: boolean) => (enabled ? countText(page) : '0');
   const items = [
     { key: 'total', title: t('hazards.stats.total'), value: total, icon: <FileSearchOutlined />, colour: '#1456a8' },
-    { key: 'overdue', title: t('hazards.stats.overdue'), value: value(overdue.data?.total, filters.overdue !== 'false'), icon: <ClockCircleOutlined />, colour: '#cf1322' },
-    { key: 'major', title: t('hazards.stats.major'), value: value(major.data?.total, filters.level !== 'general'), icon: <WarningOutlined />, colour: '#d4380d' },
+    { key: 'overdue', title: t('hazards.stats.overdue'), value: value(overdue.data, filters.overdue !== 'false'), icon: <ClockCircleOutlined />, colour: '#cf1322' },
+    { key: 'major', title: t('hazards.stats.major'), value: value(major.data, filters.level !== 'general'), icon: <WarningOutlined />, colour: '#d4380d' },
     {
       key: 'pending',
       title: t('hazards.stats.pendingReview'),
-      value: value(pending.data?.total, !filters.status || filters.status === 'pending_review'),
+      value: value(pending.data, !filters.status || filters.status === 'pending_review'),
       icon: <AlertOutlined />,
       colour: '#0958d9',
     },
@@ -35,7 +38,7 @@ export function HazardStats({ filters, total }: { filters: HazardFilters; total:
               title={item.title}
               value={item.value ?? '—'}
               prefix={<span style={{ color: item.colour, marginInlineEnd: 4 }}>{item.icon}</span>}
-              styles={{ content: { color: item.key === 'overdue' && item.value ? item.colour : undefined } }}
+              styles={{ content: { color: item.key === 'overdue' && item.value && item.value !== '0' ? item.colour : undefined } }}
               data-testid={`hazard-stat-${item.key}`}
             />
           </Card>

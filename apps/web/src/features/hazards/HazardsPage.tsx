@@ -13,6 +13,7 @@ import { HazardFiltersBar } from './HazardFiltersBar.tsx';
 import { HazardStats } from './HazardStats.tsx';
 import { HazardsTable } from './HazardsTable.tsx';
 import { useHazardFilters } from './useHazardFilters.ts';
+import { countText } from '../exports/paging.ts';
 
 /** A site filter comes from a site archive's "all hazards" link: name it so it can be removed. */
 function SiteFilterTag({ siteId, onClose }: { siteId: string; onClose: () => void }) {
@@ -47,7 +48,7 @@ export default function HazardsPage() {
           )
         }
       />
-      <HazardStats filters={filters} total={hazards.data?.total} />
+      <HazardStats filters={filters} total={countText(hazards.data)} />
       <Card>
         <HazardFiltersBar filters={filters} active={active} onChange={update} onReset={reset} />
         {filters.siteId && <SiteFilterTag siteId={filters.siteId} onClose={() => update({ siteId: undefined })} />}

@@ -8,6 +8,7 @@ import { useFormatters } from '../../app/labels.ts';
 import { DeadlineText, HazardLevelTag, HazardStatusTag, ModeTag } from './HazardTags.tsx';
 import { useDepartmentName } from './useDepartmentName.ts';
 import { PAGE_SIZES } from './useHazardFilters.ts';
+import { paginationTotal, useTotalText } from '../exports/paging.ts';
 import './hazards.css';
 
 interface Props {
@@ -28,6 +29,7 @@ export function HazardsTable({ data, loading, onPage, hideSite, hideDepartment, 
   const format = useFormatters();
   const departments = useDepartmentName();
   const dash = t('common.none');
+  const totalText = useTotalText();
   // A party opens their hazards from an SMS on a phone: one stacked column there, no sideways scroll.
   const phone = Grid.useBreakpoint().md === false;
 
@@ -164,10 +166,10 @@ export function HazardsTable({ data, loading, onPage, hideSite, hideDepartment, 
             ? {
                 current: data?.page ?? 1,
                 pageSize: data?.pageSize ?? 20,
-                total: data?.total ?? 0,
+                total: paginationTotal(data),
                 showSizeChanger: true,
                 pageSizeOptions: PAGE_SIZES,
-                showTotal: (total) => t('common.total', { count: total }),
+                showTotal: () => totalText(data),
                 onChange: onPage,
               }
             : false

@@ -6,6 +6,7 @@ import type { Site } from '@anxun/contracts';
 import { ColourTag, FlagTags, KindTag, RiskTag } from '../../app/components/tags.tsx';
 import type { Page } from '../../app/api.ts';
 import { PAGE_SIZES } from './useSiteFilters.ts';
+import { paginationTotal, useTotalText } from '../exports/paging.ts';
 
 interface Props {
   data: Page<Site> | undefined;
@@ -16,6 +17,7 @@ interface Props {
 export function SitesTable({ data, loading, onPage }: Props) {
   const { t } = useTranslation();
   const dash = t('common.none');
+  const totalText = useTotalText();
 
   const columns: TableProps<Site>['columns'] = [
     {
@@ -70,10 +72,10 @@ export function SitesTable({ data, loading, onPage }: Props) {
         pagination={{
           current: data?.page ?? 1,
           pageSize: data?.pageSize ?? 20,
-          total: data?.total ?? 0,
+          total: paginationTotal(data),
           showSizeChanger: true,
           pageSizeOptions: PAGE_SIZES,
-          showTotal: (total) => t('common.total', { count: total }),
+          showTotal: () => totalText(data),
           onChange: onPage,
         }}
       />
