@@ -164,6 +164,7 @@ export const CampaignAssignBody = z
 export type CampaignAssignBody = z.input<typeof CampaignAssignBody>;
 
 export const CampaignAssignResult = z.object({ assigned: z.number().int(), reassigned: z.number().int(), unchanged: z.number().int() });
+export type CampaignAssignResult = z.infer<typeof CampaignAssignResult>;
 
 export const CampaignUnassignResult = z.object({ unassigned: z.number().int() });
 
@@ -200,6 +201,7 @@ export const CampaignSitePage = z.object({
   /** In the viewer's part of the campaign scope, whatever the filters. */
   unassigned: z.number().int(),
 });
+export type CampaignSitePage = z.infer<typeof CampaignSitePage>;
 
 export const TargetPlanBody = z.object({
   /** One squad, or every squad of the campaign when absent. */
@@ -297,3 +299,4 @@ export const BatchPage = z.object({
   decided: z.object({ model: z.number().int(), upgrade: z.number().int(), shutdown: z.number().int() }),
   allowed: Allowed,
 });
+export type BatchPage = z.infer<typeof BatchPage>;
