@@ -18,8 +18,6 @@ export function featureFlags(actor: Actor): Record<string, boolean> {
     checklists: official,
     // Department users edit only their own department's checklists; the API enforces which.
     'checklists.manage': hasRole(actor, ['admin', 'department']),
-    // 驾驶舱: every official over their own scope; an inspected party never.
-    dashboard: official,
     hazards: true,
     // A department's own queue of hazards under its checklist items.
     // Bulk actions are reopen and cancel: only roles that may take one get the selection column.
@@ -28,8 +26,6 @@ export function featureFlags(actor: Actor): Record<string, boolean> {
     // 拔钉除患: every official reads the nails in scope (a department only its own); the API enforces which.
     nails: official,
     'nails.manage': hasRole(actor, NAIL_MANAGERS),
-    // 排名晾晒: aired to every official (the API shows the campaigns whose area overlaps theirs).
-    rankings: official,
     // 专项行动: every official whose scope overlaps a campaign reads it; admins and command centres set it up.
     campaigns: official,
     'campaigns.manage': hasRole(actor, ['admin', 'command_centre']),

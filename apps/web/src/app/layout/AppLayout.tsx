@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { AlertOutlined, DashboardOutlined, ApartmentOutlined, GlobalOutlined, OrderedListOutlined, DownOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, PushpinOutlined, ShopOutlined, TeamOutlined, TrophyOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, GlobalOutlined, OrderedListOutlined, DownOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, PushpinOutlined, ShopOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { FlagOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useLogout } from '../../features/auth/api.ts';
@@ -14,7 +14,6 @@ import { BrandMark } from './BrandMark.tsx';
 import { PasswordDialog } from './PasswordDialog.tsx';
 
 const NAV: readonly { key: string; flag: string; icon: ReactNode; path?: string }[] = [
-  { key: 'dashboard', flag: 'dashboard', icon: <DashboardOutlined /> },
   { key: 'map', flag: 'map', icon: <GlobalOutlined /> },
   { key: 'areas', flag: 'areas', icon: <ApartmentOutlined /> },
   { key: 'sites', flag: 'sites', icon: <ShopOutlined /> },
@@ -24,7 +23,6 @@ const NAV: readonly { key: string; flag: string; icon: ReactNode; path?: string 
   { key: 'checklists', flag: 'checklists', icon: <OrderedListOutlined /> },
   { key: 'nails', flag: 'nails', icon: <PushpinOutlined /> },
   { key: 'campaigns', flag: 'campaigns', icon: <FlagOutlined /> },
-  { key: 'rankings', flag: 'rankings', icon: <TrophyOutlined /> },
   { key: 'users', flag: 'users', icon: <TeamOutlined /> },
 ];
 
