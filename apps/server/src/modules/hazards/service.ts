@@ -3,7 +3,6 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Role, ExtensionDecisionBody, ExtensionRequestBody, HazardActionBody, HazardDetail, HazardStatus } from '@anxun/contracts';
 import { SYSTEM_ACTOR, nowOf, type RequestContext } from '../../platform/context.ts';
-import { bulkInsert } from '../../platform/db/bulk.ts';
 import type { Executor, Tx } from '../../platform/db/client.ts';
 import { write } from '../../platform/write.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
@@ -44,15 +43,11 @@ export interface EventInput {
 
 /** Every transition leaves an event: who, when, where, why and with what evidence. */
 export async function recordHazardEvent(tx: Executor, ctx: RequestContext, e: EventInput): Promise<void> {
-  await tx.insert(hazardEvents).values(eventRow(ctx, e));
+  await tx.insert(hazardEvents).values(hazardEventRow(ctx, e));
 }
 
-/** Several events in one statement (an inspection's findings). */
-export async function recordHazardEvents(tx: Executor, ctx: RequestContext, events: readonly EventInput[]): Promise<void> {
-  await bulkInsert(tx, hazardEvents, events.map((e) => eventRow(ctx, e)));
-}
-
-function eventRow(ctx: RequestContext, e: EventInput): typeof hazardEvents.$inferInsert {
+/** The stored event; an inspection stores its findings' events together with the hazards. */
+export function hazardEventRow(ctx: RequestContext, e: EventInput): typeof hazardEvents.$inferInsert {
   return {
     id: randomUUID(),
     hazardId: e.hazardId,

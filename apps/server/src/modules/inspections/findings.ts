@@ -5,12 +5,12 @@ import type { InspectionSubmission } from '@anxun/contracts';
 import { nowOf, type RequestContext } from '../../platform/context.ts';
 import type { Tx } from '../../platform/db/client.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { bulkInsert } from '../../platform/db/bulk.ts';
+import { batch, bulkInsertAll } from '../../platform/db/bulk.ts';
 import type { WorkingCalendar } from '../calendar/calendar.ts';
 import { shanghaiDate } from '../calendar/service.ts';
 import type { sites } from '../sites/schema.ts';
-import { hazards } from '../hazards/schema.ts';
-import { recordHazardEvents, type EventInput } from '../hazards/service.ts';
+import { hazardEvents, hazards } from '../hazards/schema.ts';
+import { hazardEventRow, type EventInput } from '../hazards/service.ts';
 import { transition } from '../hazards/state-machine.ts';
 import { hazardActor } from '../hazards/policy.ts';
 import { inspectionAnswers } from './schema.ts';
@@ -57,22 +57,8 @@ export async function createFindings(
   }
   if (problems.length) throw badRequest('invalid_answers', '检查表填写不完整或有误', 'The checklist answers are incomplete or invalid', problems);
 
-  await bulkInsert(
-    tx,
-    inspectionAnswers,
-    evaluated.map(({ answer, result }) => ({
-      inspectionId: input.inspectionId,
-      checkItemId: answer.checkItemId,
-      result,
-      value: answer.value ?? null,
-      choice: answer.choice ?? null,
-      note: answer.note ?? null,
-      photos: answer.photos,
-    })),
-  );
-
-  // Each hazard is stored as it ends up (closed when fixed on the spot), with every event that got
-  // it there: one statement for the hazards, one for their events.
+  // Each hazard is stored as it ends up (closed when fixed on the spot), with every event that got it
+  // there; the answers, the hazards and their events go in one statement.
   const all: Finding[] = [];
   const rows: (typeof hazards.$inferInsert)[] = [];
   const events: EventInput[] = [];
@@ -116,8 +102,23 @@ export async function createFindings(
     });
     all.push({ id, checkItemId: item.id, code: item.code, status, level, mode, deadline });
   }
-  await bulkInsert(tx, hazards, rows);
-  await recordHazardEvents(tx, ctx, events);
+  const answerRows = evaluated.map(({ answer, result }) => ({
+    inspectionId: input.inspectionId,
+    checkItemId: answer.checkItemId,
+    result,
+    value: answer.value ?? null,
+    choice: answer.choice ?? null,
+    note: answer.note ?? null,
+    photos: answer.photos,
+  }));
+  await bulkInsertAll(tx, [
+    batch(inspectionAnswers, answerRows),
+    batch(hazards, rows),
+    batch(
+      hazardEvents,
+      events.map((e) => hazardEventRow(ctx, e)),
+    ),
+  ]);
   return { all, open: all.filter((f) => f.status === 'open') };
 }
 

@@ -4,7 +4,10 @@ import { count, eq } from 'drizzle-orm';
 import { buildTestApp, type TestApp } from '../../../test/helpers.ts';
 import { areaTree, insertChecklist, insertDepartment, insertSite, insertUser } from '../../../test/factories.ts';
 import { smsOutbox } from '../../platform/sms/schema.ts';
-import { inspections } from './schema.ts';
+import { inspectionAnswers, inspections } from './schema.ts';
+import { hazardEvents, hazards } from '../hazards/schema.ts';
+import { colourHistory } from '../colours/schema.ts';
+import { verifyAuditLog } from '../audit/verify.ts';
 import { sites } from '../sites/schema.ts';
 import { refreshSiteColour } from '../colours/service.ts';
 import { loadColourState } from '../colours/service.ts';
@@ -92,6 +95,23 @@ describe('combined inspection', () => {
     const sms = await outbox('13905710009');
     expect(sms).toHaveLength(1);
     expect(sms[0]!.template).toBe('hazard_notice');
+    // Stored: every answer, each hazard as it ended up with every event that got it there, the
+    // colour change, and an audit chain that verifies.
+    expect(await t.database.db.$count(inspectionAnswers, eq(inspectionAnswers.inspectionId, body.id))).toBe(4);
+    const stored = await t.database.db.select().from(hazards).where(eq(hazards.inspectionId, body.id));
+    const closed = stored.find((h) => h.status === 'closed')!;
+    expect(closed).toMatchObject({ version: 2, photosAfter: [after], closedBy: expect.any(String) });
+    expect(closed.closedAt).toBeInstanceOf(Date);
+    for (const h of stored) {
+      const events = await t.database.db.select().from(hazardEvents).where(eq(hazardEvents.hazardId, h.id));
+      const expected = h.status === 'closed' ? ['close_on_spot', 'found'] : ['found'];
+      expect(events.map((e) => e.action).sort()).toEqual(expected);
+      expect(events.every((e) => e.actorName.length > 0 && e.actorId !== null)).toBe(true);
+      if (h.status === 'open') expect(h).toMatchObject({ version: 1, photosAfter: [], closedAt: null, closedBy: null });
+    }
+    const history = await t.database.db.select().from(colourHistory).where(eq(colourHistory.siteId, site.id));
+    expect(history.map((r) => [r.previous, r.colour])).toEqual([['grey', 'yellow']]);
+    expect((await verifyAuditLog(t.database.db)).breaks).toEqual([]);
 
     const again = await post('/api/inspections', inspector, body);
     expect(again.statusCode).toBe(200);
