@@ -16,7 +16,7 @@ import { takeSnapshots } from '../rankings/snapshot-job.ts';
 import { createRng, type Rng } from '../demo/random.ts';
 import { passing } from '../demo/closed-loop.ts';
 import { Ledger, type LedgerHazard, type Totals } from './ledger.ts';
-import { addDays, closeOutGoal, failureCount, hazardChoice, rankingsStartDay, scheduleInspections, timeOfDay } from './plan.ts';
+import { addDays, closeOutGoal, failureCount, hazardChoice, scheduleInspections, timeOfDay } from './plan.ts';
 import { partyActor, setUpCampaign, type CampaignSetup, type SiteRow } from './setup.ts';
 
 export interface SimulationOptions {
