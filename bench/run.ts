@@ -13,12 +13,13 @@
 import { importBenchmark } from './benchmarks/import.ts';
 import { siteListBenchmark } from './benchmarks/site-list.ts';
 import { ingestBenchmark } from './benchmarks/ingest.ts';
+import { rankingsBenchmark } from './benchmarks/rankings.ts';
 import { mapBenchmark } from './benchmarks/map.ts';
 import { dropLiveDatabases, withScratch } from './lib/db.ts';
 import { appendResultsMd, commandLine, commit, machine, printTable, writeResultsJson, type RunRecord } from './lib/report.ts';
 import { isSkipped, type BenchContext, type Benchmark } from './lib/types.ts';
 
-const BENCHMARKS: readonly Benchmark[] = [importBenchmark, siteListBenchmark, ingestBenchmark, mapBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [importBenchmark, siteListBenchmark, ingestBenchmark, rankingsBenchmark, mapBenchmark];
 
 const args = process.argv.slice(2);
 const wanted = args.filter((a) => !a.startsWith('-'));

@@ -104,7 +104,3 @@ export const RankingHistory = z.object({
   units: z.array(z.object({ unitId: Id, name: z.string(), points: z.array(RankingHistoryPoint) })),
 });
 export type RankingHistory = z.infer<typeof RankingHistory>;
-
-/** Campaigns whose rankings the viewer may see (aired to everyone whose area overlaps the campaign's). */
-export const RankingCampaign = z.object({ id: Id, name: z.string(), areaName: z.string(), startsOn: IsoCalendarDate, endsOn: IsoCalendarDate });
-export const RankingCampaignList = z.object({ items: z.array(RankingCampaign) });

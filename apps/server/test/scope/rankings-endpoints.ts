@@ -5,7 +5,6 @@ import type { EndpointCase } from './endpoints.ts';
 const OFFICIALS = ROLES.filter((r) => r !== 'party');
 
 export const RANKING_ENDPOINTS: EndpointCase[] = [
-  { route: 'GET /api/rankings/campaigns', kind: 'list', allowed: OFFICIALS, build: () => ({ method: 'GET', url: '/api/rankings/campaigns' }), hiddenId: (f) => f.campaigns.b },
   {
     route: 'GET /api/campaigns/{id}/rankings',
     kind: 'read',

@@ -24,7 +24,7 @@ const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
  * squad units, holding the sites assigned to them (campaign_sites). A site or an assignment that did
  * not exist yet at `asOf` is not counted, so a back-filled day matches that night's snapshot.
  */
-function scopeSql(campaign: CampaignRow, unit: RankingUnitKind, asOf: Date): { units: SQL; scope: SQL; areaFilter: (column: SQL) => SQL } {
+function scopeSql(campaign: CampaignRow, unit: RankingUnitKind, asOf: Date): { units: SQL; scope: SQL } {
   const under = `${campaign.areaPath}%`;
   if (unit === 'village') {
     return {
@@ -32,13 +32,11 @@ function scopeSql(campaign: CampaignRow, unit: RankingUnitKind, asOf: Date): { u
       // [path, path-with-the-last-'/'-as-'0') is "under this village" in byte order: one index range per village.
       scope: sql`select u.id as unit_id, s.id as site_id from units u join sites s on s.area_path >= u.lo and s.area_path < u.hi
                  where s.kind = any(${sql.raw(kindsArray(campaign.siteKinds))}) and s.created_at < ${asOf}`,
-      areaFilter: (column) => sql`and ${column} like ${under}`,
     };
   }
   return {
     units: sql`select cu.id, cu.name from ${campaignUnits} cu where cu.campaign_id = ${campaign.id} and cu.kind = 'squad'`,
     scope: sql`select cs.squad_id as unit_id, cs.site_id from campaign_sites cs where cs.campaign_id = ${campaign.id} and cs.assigned_at < ${asOf}`,
-    areaFilter: () => sql``,
   };
 }
 
@@ -59,18 +57,23 @@ function kindsArray(kinds: readonly SiteKind[]): string {
  *   hazard_events alone, for any past day.
  */
 export async function countUnits(db: Executor, campaign: CampaignRow, unit: RankingUnitKind, window: CountWindow): Promise<UnitCounts[]> {
-  const { units, scope, areaFilter } = scopeSql(campaign, unit, window.asOf);
+  const { units, scope } = scopeSql(campaign, unit, window.asOf);
   const { from, asOf } = window;
+  // Only the rows of counted sites: inspections and hazards carry their site's path, so for villages
+  // the campaign's prefix keeps a town's count off the rest of the city; squads name their sites.
+  const under = `${campaign.areaPath}%`;
+  const ofScope = (alias: string) =>
+    unit === 'village' ? sql`and ${sql.raw(alias)}.area_path like ${under}` : sql`and ${sql.raw(alias)}.site_id in (select site_id from scope)`;
   const result = await db.execute(sql`
     with units as (${units}),
     scope as (${scope}),
     inspected as (
       select distinct i.site_id from inspections i
-      where i.kind = 'inspection' and i.ended_at >= ${from} and i.ended_at < ${asOf} ${areaFilter(sql`i.area_path`)}
+      where i.kind = 'inspection' and i.ended_at >= ${from} and i.ended_at < ${asOf} ${ofScope('i')}
     ),
     found as (
       select h.id, h.site_id from hazards h
-      where h.found_at >= ${from} and h.found_at < ${asOf} ${areaFilter(sql`h.area_path`)}
+      where h.found_at >= ${from} and h.found_at < ${asOf} ${ofScope('h')}
     ),
     state as (
       select e.hazard_id,
@@ -108,9 +111,8 @@ export async function findCampaign(db: Executor, id: string): Promise<CampaignRo
   return row;
 }
 
-export async function listCampaigns(db: Executor): Promise<(CampaignRow & { areaName: string })[]> {
-  const rows = await db.select({ campaign: campaigns, areaName: areas.name }).from(campaigns).innerJoin(areas, eq(areas.id, campaigns.areaId)).orderBy(asc(campaigns.startsOn), asc(campaigns.name));
-  return rows.map((r) => ({ ...r.campaign, areaName: r.areaName }));
+export async function listCampaigns(db: Executor): Promise<CampaignRow[]> {
+  return db.select().from(campaigns).orderBy(asc(campaigns.startsOn), asc(campaigns.id));
 }
 
 /** Days of a campaign that already have a snapshot of a unit kind. */

@@ -1,18 +1,14 @@
 import { z } from 'zod';
-import { RankingCampaignList, RankingHistory, RankingHistoryQuery, RankingQuery, RankingView } from '@anxun/contracts';
+import { RankingHistory, RankingHistoryQuery, RankingQuery, RankingView } from '@anxun/contracts';
 import type { ModuleRoutes } from '../index.ts';
 import { contextOf } from '../../platform/auth/session.ts';
-import { getRanking, getRankingHistory, listRankingCampaigns } from './service.ts';
+import { getRanking, getRankingHistory } from './service.ts';
 
 const Params = z.object({ id: z.uuid() });
 const tags = ['rankings'];
 
 /** 排名晾晒: daily (live today, snapshots before), month and quarter views, history for charts. */
 export const rankingRoutes: ModuleRoutes = (app, { database }) => {
-  app.get('/rankings/campaigns', { schema: { tags, summary: '可查看排名的专项行动 Campaigns with rankings', response: { 200: RankingCampaignList } } }, async (request) =>
-    listRankingCampaigns(contextOf(request, database)),
-  );
-
   app.get(
     '/campaigns/:id/rankings',
     { schema: { tags, summary: '村社、小组排名（日、月、季） Village and squad rankings', params: Params, querystring: RankingQuery, response: { 200: RankingView } } },

@@ -5,7 +5,7 @@ import type { Executor } from '../../platform/db/client.ts';
 import { AppError, badRequest, forbidden } from '../../platform/errors.ts';
 import { shanghaiDate } from '../calendar/service.ts';
 import { campaignVisible, mayReadRankings } from './policy.ts';
-import { countUnits, findCampaign, listCampaigns, snapshotsBetween, snapshotsOn, targetsOfWeek, unitNames, type CampaignRow, type SnapshotRow } from './queries.ts';
+import { countUnits, findCampaign, snapshotsBetween, snapshotsOn, targetsOfWeek, unitNames, type CampaignRow, type SnapshotRow } from './queries.ts';
 import {
   addDays,
   averageRank,
@@ -186,15 +186,4 @@ export async function getRankingHistory(ctx: RequestContext, campaignId: string,
     byUnit.set(r.unitId, entry);
   }
   return { unit: query.unit, days: [...new Set(rows.map((r) => r.day))], units: [...byUnit.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh')) };
-}
-
-/** Campaigns the viewer may see rankings of. */
-export async function listRankingCampaigns(ctx: RequestContext) {
-  if (!mayReadRankings(ctx.actor)) throw forbidden('当事人不能查看排名', 'Inspected parties cannot see rankings');
-  const all = await listCampaigns(ctx.database.db);
-  return {
-    items: all
-      .filter((c) => campaignVisible(ctx.actor, c))
-      .map((c) => ({ id: c.id, name: c.name, areaName: c.areaName, startsOn: c.startsOn, endsOn: c.endsOn })),
-  };
 }

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { AlertOutlined, ApartmentOutlined, GlobalOutlined, OrderedListOutlined, DownOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, PushpinOutlined, ShopOutlined, TeamOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, ApartmentOutlined, GlobalOutlined, OrderedListOutlined, DownOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, PushpinOutlined, ShopOutlined, TeamOutlined, TrophyOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { FlagOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useLogout } from '../../features/auth/api.ts';
@@ -22,6 +22,7 @@ const NAV: readonly { key: string; flag: string; icon: ReactNode; path?: string 
   { key: 'imports', flag: 'sites.import', icon: <UploadOutlined /> },
   { key: 'checklists', flag: 'checklists', icon: <OrderedListOutlined /> },
   { key: 'nails', flag: 'nails', icon: <PushpinOutlined /> },
+  { key: 'rankings', flag: 'rankings', icon: <TrophyOutlined /> },
   { key: 'campaigns', flag: 'campaigns', icon: <FlagOutlined /> },
   { key: 'users', flag: 'users', icon: <TeamOutlined /> },
 ];
