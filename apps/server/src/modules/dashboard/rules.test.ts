@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { bucketTrend, changeKind, coloursFrom, dayEnd, dayOf, dayStart, dayWindow, daysOverdue, kpisFrom, mergeBreakdown, periodBounds } from './rules.ts';
+import { bucketTrend, changeKind, coloursFrom, dayEnd, dayOf, dayStart, dayWindow, daysOverdue, epochDayToDay, kpisFrom, mergeBreakdown, periodBounds, SHANGHAI_OFFSET_SECONDS } from './rules.ts';
 
 const someDay = fc.date({ min: new Date('2024-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 
@@ -18,6 +18,15 @@ describe('Asia/Shanghai days', () => {
         const day = dayOf(instant);
         expect(dayStart(day).getTime()).toBeLessThanOrEqual(instant.getTime());
         expect(dayEnd(day).getTime()).toBeGreaterThan(instant.getTime());
+      }),
+    );
+  });
+
+  it('names the same day from a Shanghai epoch day as from the time zone', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1992-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), (instant) => {
+        const epochDay = Math.floor((Math.floor(instant.getTime() / 1000) + SHANGHAI_OFFSET_SECONDS) / 86_400);
+        expect(epochDayToDay(epochDay)).toBe(dayOf(instant));
       }),
     );
   });

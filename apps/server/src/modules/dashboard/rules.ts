@@ -36,6 +36,12 @@ export const dayStart = (day: string): Date => parseDay(day).toDate();
 /** The instant after a day's last moment: 00:00 Asia/Shanghai of the next day. */
 export const dayEnd = (day: string): Date => parseDay(day).add(1, 'day').toDate();
 
+/** China has kept UTC+8 all year since 1991 (no daylight saving), so a Shanghai day is a fixed UTC window. */
+export const SHANGHAI_OFFSET_SECONDS = 8 * 3600;
+
+/** A Shanghai epoch day (whole days since 1970-01-01 in UTC+8), as counted in SQL, → its calendar day. */
+export const epochDayToDay = (epochDay: number): string => new Date(epochDay * 86_400_000).toISOString().slice(0, 10);
+
 /** The `days` calendar days ending with `today`, oldest first. */
 export function dayWindow(today: string, days: number): string[] {
   if (!Number.isInteger(days) || days < 1) throw new RangeError(`days must be a positive integer, got ${days}`);

@@ -32,7 +32,7 @@ import {
   villagesByPath,
   type Lens,
 } from './queries.ts';
-import { bucketTrend, coloursFrom, dayEnd, dayStart, dayWindow, daysOverdue, kpisFrom, mergeBreakdown, periodBounds, type UnitName } from './rules.ts';
+import { bucketTrend, coloursFrom, dayEnd, dayStart, dayWindow, daysOverdue, epochDayToDay, kpisFrom, mergeBreakdown, periodBounds, type UnitName } from './rules.ts';
 
 interface Resolved {
   lens: Lens;
@@ -94,7 +94,7 @@ export async function getTrend(ctx: RequestContext, query: DashboardQuery & { da
   const found = await countsByDay(db, lens, 'found', since);
   const closed = await countsByDay(db, lens, 'closed', since);
   // A timestamp later than today (a clock ahead on some phone) has no bar to go in.
-  const inWindow = (rows: { day: string; n: number }[]) => rows.filter((r) => r.day <= lens.today);
+  const inWindow = (rows: { day: number; n: number }[]) => rows.map((r) => ({ day: epochDayToDay(r.day), n: r.n })).filter((r) => r.day <= lens.today);
   return { days: bucketTrend(window, inWindow(found), inWindow(closed)) };
 }
 
