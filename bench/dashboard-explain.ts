@@ -16,6 +16,7 @@ import { hazardWhere, siteWhere, type Lens } from '../apps/server/src/modules/da
 import { createServerDatabase, dropServerDatabase, scratchName } from './lib/db.ts';
 
 const serverUrl = process.env.BENCH_DATABASE_URL;
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const name = scratchName('dashboard');
 const url = serverUrl ? await createServerDatabase(serverUrl, name) : undefined;
 const database: Database = await openDatabase({ databaseUrl: url });
@@ -39,10 +40,10 @@ try {
   await db.execute(sql`analyze`);
   console.log(`closed-loop rows inserted in ${Math.round(performance.now() - t0)} ms`);
 
-  const [town] = (await db.execute(sql`select path from areas where code = ${GUALI_CODE}`)).rows as { path: string }[];
+  const [town] = rowsOf<{ path: string }>(await db.execute(sql`select path from areas where code = ${GUALI_CODE}`));
   const actor: Actor = { id: randomUUID(), username: 'bench', displayName: 'bench', roles: ['command_centre'], departmentId: null, phone: null, scopePaths: [town!.path] };
   const ctx: RequestContext = { database, actor, ip: null, requestId: null };
-  const counts = (await db.execute(sql`select (select count(*) from sites) as sites, (select count(*) from hazards) as hazards, (select count(*) from inspections) as inspections`)).rows[0];
+  const counts = rowsOf<Record<string, number>>(await db.execute(sql`select (select count(*) from sites) as sites, (select count(*) from hazards) as hazards, (select count(*) from inspections) as inspections`))[0];
   console.log(`${database.kind}: ${JSON.stringify(counts)}`);
 
   const time = async (label: string, fn: () => Promise<unknown>) => {
@@ -69,7 +70,7 @@ try {
       hazards: sql`select count(*) from hazards join sites on sites.id = hazards.site_id where ${hazardWhere(lens)}`,
     };
     for (const [label, query] of Object.entries(plans)) {
-      const plan = (await db.execute(sql`explain analyze ${query}`)).rows as { 'QUERY PLAN': string }[];
+      const plan = rowsOf<{ 'QUERY PLAN': string }>(await db.execute(sql`explain analyze ${query}`));
       console.log(`\n${label}:\n${plan.map((r) => r['QUERY PLAN']).join('\n')}`);
     }
   }
