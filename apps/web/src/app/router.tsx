@@ -23,6 +23,9 @@ const HazardsPage = lazy(() => import('../features/hazards/HazardsPage.tsx'));
 const HazardQueuePage = lazy(() => import('../features/hazards/HazardQueuePage.tsx'));
 const HazardDetailPage = lazy(() => import('../features/hazards/HazardDetailPage.tsx'));
 const InspectionDetailPage = lazy(() => import('../features/inspections/InspectionDetailPage.tsx'));
+const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
+/** The command-room wall: no app chrome, so it sits outside the layout. */
+const BigScreenPage = lazy(() => import('../features/dashboard/BigScreenPage.tsx'));
 const MapPage = lazy(() => import('../features/map/MapPage.tsx'));
 const NailsListPage = lazy(() => import('../features/nails/NailsListPage.tsx'));
 const NailAiringPage = lazy(() => import('../features/nails/NailAiringPage.tsx'));
@@ -49,6 +52,8 @@ function Feature({ flag, children }: { flag: string | readonly string[]; childre
 
 function Home() {
   const me = useMe().data;
+  // The command centre and town officials start on the dashboard (驾驶舱); everyone else on their lists.
+  if (me?.can.dashboard && me.roles.some((r) => r === 'command_centre' || r === 'town')) return <Navigate to="/dashboard" replace />;
   const first = (['sites', 'areas'] as const).find((feature) => me?.can[feature]);
   return first ? <Navigate to={`/${first}`} replace /> : <Forbidden />;
 }
@@ -85,6 +90,15 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
   },
   {
+    path: '/big-screen',
+    element: (
+      <RequireAuth>
+        <Suspense fallback={<PageLoading />}>{feature('dashboard', <BigScreenPage />)}</Suspense>
+      </RequireAuth>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
     path: '/',
     element: (
       <RequireAuth>
@@ -94,6 +108,7 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <Home /> },
+      { path: 'dashboard', element: feature('dashboard', <DashboardPage />) },
       { path: 'areas', element: feature('areas', <AreasPage />) },
       { path: 'sites', element: feature('sites', <SitesListPage />) },
       { path: 'sites/new', element: feature('sites.create', <SiteFormPage />) },

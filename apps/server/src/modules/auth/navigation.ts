@@ -18,6 +18,8 @@ export function featureFlags(actor: Actor): Record<string, boolean> {
     checklists: official,
     // Department users edit only their own department's checklists; the API enforces which.
     'checklists.manage': hasRole(actor, ['admin', 'department']),
+    // 驾驶舱: every official over their own scope; an inspected party never.
+    dashboard: official,
     hazards: true,
     // A department's own queue of hazards under its checklist items.
     // Bulk actions are reopen and cancel: only roles that may take one get the selection column.

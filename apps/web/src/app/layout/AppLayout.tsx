@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { AlertOutlined, ApartmentOutlined, GlobalOutlined, OrderedListOutlined, DownOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, PushpinOutlined, ShopOutlined, TeamOutlined, TrophyOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
+import { AlertOutlined, DashboardOutlined, ApartmentOutlined, GlobalOutlined, OrderedListOutlined, DownOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, PushpinOutlined, ShopOutlined, TeamOutlined, TrophyOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
 import { FlagOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useLogout } from '../../features/auth/api.ts';
@@ -14,6 +14,7 @@ import { BrandMark } from './BrandMark.tsx';
 import { PasswordDialog } from './PasswordDialog.tsx';
 
 const NAV: readonly { key: string; flag: string; icon: ReactNode; path?: string }[] = [
+  { key: 'dashboard', flag: 'dashboard', icon: <DashboardOutlined /> },
   { key: 'map', flag: 'map', icon: <GlobalOutlined /> },
   { key: 'areas', flag: 'areas', icon: <ApartmentOutlined /> },
   { key: 'sites', flag: 'sites', icon: <ShopOutlined /> },

@@ -4,6 +4,7 @@ import { RANKINGS_LOCALE } from '../../features/rankings/locales.ts';
 import { EXPORTS_LOCALE } from '../../features/exports/locales.ts';
 
 import { mapLocales } from '../../features/map/locales.ts';
+import { dashboardLocales } from '../../features/dashboard/locales.ts';
 /**
  * Strings of the features that keep their own locale file (`features/<name>/locales.ts`), merged
  * into the one translation namespace under their own top-level key, so the shared zh.ts/en.ts stay
@@ -14,4 +15,4 @@ export interface FeatureLocale {
   en: Record<string, unknown>;
 }
 
-export const FEATURE_LOCALES: FeatureLocale[] = [NAILS_LOCALE, CAMPAIGNS_LOCALE, EXPORTS_LOCALE, mapLocales, RANKINGS_LOCALE];
+export const FEATURE_LOCALES: FeatureLocale[] = [NAILS_LOCALE, CAMPAIGNS_LOCALE, EXPORTS_LOCALE, mapLocales, RANKINGS_LOCALE, dashboardLocales];
