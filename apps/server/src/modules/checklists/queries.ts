@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, max, or, sql, type SQL } from 'drizzle-orm';
 import type { CheckItem, ChecklistVersion, CombinedForm, SiteKind } from '@anxun/contracts';
 import type { Executor } from '../../platform/db/client.ts';
 import { departments } from '../users/schema.ts';
@@ -128,20 +128,47 @@ export interface ResolvedCheckItem extends CheckItem {
  */
 export async function findCheckItems(db: Executor, ids: readonly string[]): Promise<ResolvedCheckItem[]> {
   if (ids.length === 0) return [];
+  return (await resolvedItems(db, inArray(checkItems.id, [...new Set(ids)]), sql`true`, sql`false`)).map((r) => r.item);
+}
+
+/**
+ * For a submission, in one query: the answered items (as `findCheckItems` resolves them) and the
+ * items every combined inspection of a site of `kind` must answer — the published ones that apply.
+ */
+export async function findSubmissionItems(db: Executor, ids: readonly string[], kind: SiteKind): Promise<{ answered: ResolvedCheckItem[]; required: ResolvedCheckItem[] }> {
+  const answeredIds = ids.length ? inArray(checkItems.id, [...new Set(ids)]) : sql`false`;
+  const required = and(eq(checklistVersions.status, 'published'), sql`${checkItems.siteKinds} @> array[${kind}]::text[]`)!;
+  const rows = await resolvedItems(db, or(answeredIds, required)!, answeredIds, required);
+  return { answered: rows.filter((r) => r.answered).map((r) => r.item), required: rows.filter((r) => r.required).map((r) => r.item) };
+}
+
+/** Items matching `where`, resolved, each with whether it is `answered` and `required` (both conditions). */
+async function resolvedItems(db: Executor, where: SQL, answered: SQL, required: SQL) {
   const rows = await db
-    .select({ item: checkItems, version: checklistVersions, departmentId: checklists.departmentId, departmentName: departments.name })
+    .select({
+      item: checkItems,
+      version: checklistVersions,
+      departmentId: checklists.departmentId,
+      departmentName: departments.name,
+      answered: sql<boolean>`(${answered})`,
+      required: sql<boolean>`(${required})`,
+    })
     .from(checkItems)
     .innerJoin(checklistVersions, eq(checklistVersions.id, checkItems.versionId))
     .innerJoin(checklists, eq(checklists.id, checklistVersions.checklistId))
     .innerJoin(departments, eq(departments.id, checklists.departmentId))
-    .where(inArray(checkItems.id, [...new Set(ids)]));
+    .where(where);
   return rows.map((r) => ({
-    ...toCheckItem(r.item),
-    versionId: r.version.id,
-    version: r.version.version,
-    versionStatus: r.version.status,
-    checklistId: r.version.checklistId,
-    departmentId: r.departmentId,
-    departmentName: r.departmentName,
+    answered: r.answered,
+    required: r.required,
+    item: {
+      ...toCheckItem(r.item),
+      versionId: r.version.id,
+      version: r.version.version,
+      versionStatus: r.version.status,
+      checklistId: r.version.checklistId,
+      departmentId: r.departmentId,
+      departmentName: r.departmentName,
+    } satisfies ResolvedCheckItem,
   }));
 }

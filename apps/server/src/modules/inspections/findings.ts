@@ -15,8 +15,7 @@ import { transition } from '../hazards/state-machine.ts';
 import { hazardActor } from '../hazards/policy.ts';
 import { inspectionAnswers } from './schema.ts';
 import { scoreAnswer } from '../checklists/rules.ts';
-import { findCheckItems } from '../checklists/queries.ts';
-import { requiredItemCodes } from './queries.ts';
+import { findSubmissionItems } from '../checklists/queries.ts';
 
 type Answer = z.infer<typeof InspectionSubmission>['answers'][number];
 type Detail = { path: string; message: string; messageEn: string };
@@ -32,7 +31,8 @@ export async function createFindings(
   input: { site: typeof sites.$inferSelect; inspectionId: string; answers: Answer[]; calendar: WorkingCalendar; today: string; foundAt: Date },
 ): Promise<{ all: Finding[]; open: Finding[] }> {
   const { site, answers, calendar, today } = input;
-  const items = new Map((await findCheckItems(tx, answers.map((a) => a.checkItemId))).filter((i) => i.versionStatus !== 'draft').map((i) => [i.id, i]));
+  const resolved = await findSubmissionItems(tx, answers.map((a) => a.checkItemId), site.kind);
+  const items = new Map(resolved.answered.filter((i) => i.versionStatus !== 'draft').map((i) => [i.id, i]));
   const problems: Detail[] = [];
   const seen = new Set<string>();
   const evaluated: { answer: Answer; item: NonNullable<ReturnType<typeof items.get>>; result: 'pass' | 'fail' | 'na' }[] = [];
@@ -50,7 +50,7 @@ export async function createFindings(
     if (verdict.outcome === 'fail') problems.push(...hazardProblems(answer, item, path, shanghaiDate(nowOf(ctx))));
     evaluated.push({ answer, item, result: verdict.outcome });
   });
-  for (const required of await requiredItemCodes(tx, site.kind)) {
+  for (const required of resolved.required) {
     if (!seen.has(`${required.checklistId}:${required.code}`)) {
       problems.push({ path: 'body.answers', message: `检查项 ${required.code} 未作答`, messageEn: `Check item ${required.code} is not answered` });
     }
