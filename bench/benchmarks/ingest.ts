@@ -1,6 +1,7 @@
 /**
  * ingest: combined-inspection submissions (two hazards each) through POST /api/inspections over
- * HTTP, eight at a time, against pgbench's simple-update load on the same PostgreSQL server.
+ * HTTP, eight at a time, against pgbench's simple-update load on the same PostgreSQL server, the two
+ * measured in alternating slices so that both see the same background load.
  */
 import fs from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -16,9 +17,9 @@ import type { Executor } from '../../apps/server/src/platform/db/client.ts';
 import { createServerDatabase, dropServerDatabase, rawRows, scratchName } from '../lib/db.ts';
 import { countingJobs, httpClient, login, startApp, type HttpClient } from '../lib/http.ts';
 import { ingestLoad } from '../lib/load.ts';
-import type { IngestSite } from '../lib/load-client.ts';
+import type { IngestResult, IngestSite } from '../lib/load-client.ts';
 import { startProfile } from '../lib/profile.ts';
-import { fmt, round, since } from '../lib/stats.ts';
+import { fmt, round, since, summarise } from '../lib/stats.ts';
 import type { Benchmark, Metric } from '../lib/types.ts';
 
 const run = promisify(execFile);
@@ -26,6 +27,9 @@ const CONCURRENCY = 8;
 const ITEMS = 6;
 const FAILURES = 2;
 const WARMUP = 100;
+/** Measured ingest and pgbench alternate in this many slices each. */
+const ROUNDS = 3;
+const PGBENCH_WARMUP_SECONDS = 3;
 
 /** A department checklist with one published version, as test/factories.ts insertChecklist makes it. */
 async function insertChecklist(db: Executor, departmentId: string, count: number): Promise<string[]> {
@@ -132,24 +136,30 @@ function waitSampler(url: string, database: string, everyMs = 50) {
   };
 }
 
-async function pgbench(serverUrl: string, seconds: number, log: (m: string) => void): Promise<{ tps: number; output: string }> {
+/**
+ * A pgbench scale-10 database on the same server, kept for the whole run, so that the baseline can
+ * be measured in slices between the slices of ingest (see ROUNDS).
+ */
+async function preparePgbench(serverUrl: string, log: (m: string) => void) {
   const name = scratchName('pgbench');
   const url = new URL(serverUrl);
   const bin = fs.existsSync('/usr/bin/pgbench') ? '/usr/bin/pgbench' : 'pgbench';
   const conn = ['-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres')];
   const env = { ...process.env, ...(url.password ? { PGPASSWORD: decodeURIComponent(url.password) } : {}) };
   await createServerDatabase(serverUrl, name);
-  try {
-    log('ingest: pgbench -i -s 10');
-    await run(bin, ['-i', '-s', '10', '-q', ...conn, name], { env, timeout: 300_000 });
-    log(`ingest: pgbench -N -c8 -j2 -T ${seconds}`);
-    const { stdout } = await run(bin, ['-N', '-c8', '-j2', `-T${seconds}`, ...conn, name], { env, timeout: (seconds + 120) * 1000 });
-    const tps = Number(stdout.match(/tps = ([\d.]+) \(without initial connection time\)/)?.[1] ?? stdout.match(/tps = ([\d.]+)/)?.[1]);
-    if (!Number.isFinite(tps)) throw new Error(`could not read tps from pgbench:\n${stdout}`);
-    return { tps, output: stdout };
-  } finally {
-    await dropServerDatabase(serverUrl, name);
-  }
+  log('ingest: pgbench -i -s 10');
+  await run(bin, ['-i', '-s', '10', '-q', ...conn, name], { env, timeout: 300_000 });
+  return {
+    /** pgbench -N -c8 -j2 for `seconds`: transactions processed and the time they took. */
+    async run(seconds: number): Promise<{ tps: number; tx: number; seconds: number }> {
+      const { stdout } = await run(bin, ['-N', '-c8', '-j2', `-T${seconds}`, ...conn, name], { env, timeout: (seconds + 120) * 1000 });
+      const tps = Number(stdout.match(/tps = ([\d.]+) \(without initial connection time\)/)?.[1] ?? stdout.match(/tps = ([\d.]+)/)?.[1]);
+      const tx = Number(stdout.match(/number of transactions actually processed: (\d+)/)?.[1]);
+      if (!Number.isFinite(tps) || !Number.isFinite(tx)) throw new Error(`could not read tps from pgbench:\n${stdout}`);
+      return { tps, tx, seconds: tx / tps };
+    },
+    drop: () => dropServerDatabase(serverUrl, name),
+  };
 }
 
 export const ingestBenchmark: Benchmark = {
@@ -166,6 +176,7 @@ export const ingestBenchmark: Benchmark = {
     const pgbenchSeconds = Number(process.env.BENCH_PGBENCH_SECONDS ?? 15);
     const profile = process.env.BENCH_CPU_PROF === '1';
 
+    const pgbench = await preparePgbench(serverUrl, ctx.log);
     const outcome = await ctx.withScratch('ingest', async (scratch) => {
       const { database, info } = scratch;
       ctx.log(`ingest: seeding the town demo on ${info.version}`);
@@ -199,17 +210,38 @@ export const ingestBenchmark: Benchmark = {
         const warm = await ingestLoad({ ...job, count: WARMUP, maxSeconds: 120, offset: 0 });
         if (warm.created !== WARMUP) throw new Error(`warm-up: ${warm.created}/${WARMUP} created; first error: ${warm.firstError}`);
 
-        ctx.log(`ingest: ${count} submissions, ${CONCURRENCY} at a time${profile ? ' (CPU profile on)' : ''}`);
+        // The baseline is measured in slices between the slices of ingest, so both see the same
+        // background load on this shared machine (a baseline taken minutes later does not).
+        ctx.log(`ingest: ${count} submissions, ${CONCURRENCY} at a time, in ${ROUNDS} slices alternating with pgbench${profile ? ' (CPU profile on)' : ''}`);
+        await pgbench.run(PGBENCH_WARMUP_SECONDS);
         const profiler = profile ? await startProfile() : undefined;
         const statements = countStatements();
         const sampler = waitSampler(scratch.url!, new URL(scratch.url!).pathname.slice(1));
-        const cpu0 = process.cpuUsage();
-        const measured = await ingestLoad({ ...job, count, maxSeconds: 300, offset: WARMUP });
-        const cpu = process.cpuUsage(cpu0);
+        const slices: { ingest: IngestResult; cpuMs: number; pgbench: { tps: number; tx: number; seconds: number } }[] = [];
+        let sent = 0;
+        for (let round = 0; round < ROUNDS; round++) {
+          const n = Math.round((count * (round + 1)) / ROUNDS) - sent;
+          const baseline = await pgbench.run(pgbenchSeconds / ROUNDS);
+          const cpu0 = process.cpuUsage();
+          const ingest = await ingestLoad({ ...job, count: n, maxSeconds: 300, offset: WARMUP + sent });
+          const cpu = process.cpuUsage(cpu0);
+          if (ingest.created !== n) throw new Error(`${ingest.created}/${n} submissions created (${JSON.stringify(ingest.statuses)}); first error: ${ingest.firstError}`);
+          slices.push({ ingest, cpuMs: (cpu.user + cpu.system) / 1000, pgbench: baseline });
+          sent += n;
+        }
         const issued = statements.stop();
         const waits = await sampler.stop();
-        const profileLines = profiler ? await profiler.stop('ingest', 'the server process during the measured run') : [];
-        if (measured.created !== count) throw new Error(`${measured.created}/${count} submissions created (${JSON.stringify(measured.statuses)}); first error: ${measured.firstError}`);
+        const profileLines = profiler ? await profiler.stop('ingest', 'the server process during the measured run (pgbench slices included)') : [];
+        const measured = {
+          created: slices.reduce((a, s) => a + s.ingest.created, 0),
+          seconds: slices.reduce((a, s) => a + s.ingest.seconds, 0),
+          latency: summarise(slices.flatMap((s) => s.ingest.latencies)),
+        };
+        const baseline = {
+          tps: slices.reduce((a, s) => a + s.pgbench.tx, 0) / slices.reduce((a, s) => a + s.pgbench.seconds, 0),
+          seconds: slices.reduce((a, s) => a + s.pgbench.seconds, 0),
+        };
+        const sliceRatios = slices.map((s) => s.ingest.created / s.ingest.seconds / s.pgbench.tps);
         const [stored] = await rawRows<{ inspections: number; hazards: number; notices: number }>(
           database,
           `select (select count(*)::int from inspections) as inspections, (select count(*)::int from hazards) as hazards, (select count(*)::int from notices) as notices`,
@@ -218,19 +250,19 @@ export const ingestBenchmark: Benchmark = {
         if (stored!.inspections !== expected || stored!.hazards !== expected * FAILURES) {
           throw new Error(`stored ${stored!.inspections} inspections and ${stored!.hazards} hazards, expected ${expected} and ${expected * FAILURES}`);
         }
-        const cpuPct = ((cpu.user + cpu.system) / 1000 / (measured.seconds * 1000)) * 100;
+        const cpuPct = (slices.reduce((a, s) => a + s.cpuMs, 0) / (measured.seconds * 1000)) * 100;
         const perSecond = measured.created / measured.seconds;
         // The sampler's own queries go through pg.Client too: one per sample.
         const statementsPerSubmission = (issued - waits.samples) / measured.created;
         const waitTotal = waits.tally.reduce((s, [, n]) => s + n, 0) || 1;
-        return { info, perSecond, measured, cpuPct, uploadSeconds, sites: sites.length, stored: stored!, jobs: jobs.count, statementsPerSubmission, waits, waitTotal, profileLines };
+        return { info, perSecond, measured, baseline, sliceRatios, cpuPct, uploadSeconds, sites: sites.length, stored: stored!, jobs: jobs.count, statementsPerSubmission, waits, waitTotal, profileLines };
       } finally {
         client.close();
         await running.close();
       }
-    });
+    }).finally(() => pgbench.drop());
 
-    const bench = await pgbench(serverUrl, pgbenchSeconds, ctx.log);
+    const bench = outcome.baseline;
     const ratio = outcome.perSecond / bench.tps;
     const m = outcome.measured;
     const metrics: Metric[] = [
@@ -246,14 +278,14 @@ export const ingestBenchmark: Benchmark = {
         value: round(bench.tps, 1),
         unit: 'tx/s',
         baseline: 'is the baseline',
-        reading: `pgbench -N -c8 -j2 -T ${pgbenchSeconds} on a -s 10 scratch database, same server, same run: what 8 clients of simple update transactions get`,
+        reading: `pgbench -N -c8 -j2 on a -s 10 scratch database, same server, ${fmt(bench.seconds)} s in ${ROUNDS} slices alternating with the ingest slices (after a ${PGBENCH_WARMUP_SECONDS} s warm-up): what 8 clients of simple update transactions get`,
       },
       {
         name: 'ingest_ratio',
         value: round(ratio, 4),
         unit: '× pgbench tx',
         baseline: 'ingest_per_s / pgbench_tps',
-        reading: `${ratio >= 0.5 ? 'meets' : 'BELOW'} the 0.5 target: one submission costs ${fmt(1 / ratio)} pgbench transactions of capacity`,
+        reading: `${ratio >= 0.5 ? 'meets' : 'BELOW'} the 0.5 target: one submission costs ${fmt(1 / ratio)} pgbench transactions of capacity; per slice ${outcome.sliceRatios.map((r) => fmt(r)).join(' / ')}`,
       },
       {
         name: 'ingest_p95_ms',

@@ -55,6 +55,8 @@ export interface IngestResult {
   firstError: string | null;
   seconds: number;
   latency: Summary;
+  /** Every request's latency in ms, so runs in several parts can be summarised as one. */
+  latencies: number[];
 }
 
 async function cannon(job: CannonJob): Promise<CannonResult> {
@@ -140,7 +142,7 @@ async function ingest(job: IngestJob): Promise<IngestResult> {
   await Promise.all(Array.from({ length: job.concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
   agent.destroy();
-  return { sent: latencies.length, created, statuses, firstError, seconds, latency: summarise(latencies) };
+  return { sent: latencies.length, created, statuses, firstError, seconds, latency: summarise(latencies), latencies };
 }
 
 process.on('message', (job: CannonJob | IngestJob) => {
