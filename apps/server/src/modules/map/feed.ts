@@ -131,8 +131,8 @@ export class MapFeed {
 
   private async syncOnce() {
     const state = await this.state();
-    await this.syncSites(state);
-    await this.syncColours(state);
+    // Both feeds are read together: on PostgreSQL they run on two pool connections at once.
+    await Promise.all([this.syncSites(state), this.syncColours(state)]);
     if (Date.now() - state.loadedAt > REBUILD_MS && !this.rebuilding) void this.rebuild();
   }
 
