@@ -186,12 +186,14 @@ describe('organisation', () => {
     await refused(await send('outsider', 'POST', `/api/campaign-units/${zone}/members`, { name: '越权' }), 404, before);
   });
 
-  it('moves a village team with its sites to another squad', async () => {
+  it('moves a village team with its sites to another squad, but keeps its village while it has sites', async () => {
     let detail: CampaignDetail = (await send('command', 'GET', `/api/campaigns/${id}`)).json();
     detail = (await unit({ kind: 'squad', name: '第二小组', parentId: unitId(detail, '第一片区') })).json();
     const team = unitId(detail, '东恩村队');
     const site = await insertSite(t.database.db, tree.microA);
     expect((await send('command', 'POST', `/api/campaigns/${id}/assignments`, { unitId: team, siteIds: [site.id] })).json()).toEqual({ assigned: 1, reassigned: 0, unchanged: 0 });
+    const audits = await auditCount();
+    await refused(await send('command', 'PATCH', `/api/campaign-units/${team}`, { areaId: tree.villageB.id }), 409, audits);
     await send('command', 'PATCH', `/api/campaign-units/${team}`, { parentId: unitId(detail, '第二小组') });
     const [row] = await t.database.db.select().from(campaignSites).where(eq(campaignSites.siteId, site.id));
     expect(row).toMatchObject({ squadId: unitId(detail, '第二小组'), villageTeamId: team });

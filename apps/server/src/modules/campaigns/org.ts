@@ -78,6 +78,12 @@ export async function updateUnit(ctx: RequestContext, unitId: string, body: Camp
       areaId: body.areaId === undefined ? unit.areaId : body.areaId,
     };
     await checkPlacement(tx, campaign, next);
+    if (unit.kind === 'village_team' && next.areaId !== unit.areaId) {
+      const [assigned] = await tx.select({ n: sql<number>`count(*)::int` }).from(campaignSites).where(eq(campaignSites.villageTeamId, unitId));
+      if (assigned!.n > 0) {
+        throw conflict('team_has_sites', `该村社队已分配 ${assigned!.n} 个受检单位，请先调整后再更换村社`, `The village team has ${assigned!.n} assigned sites; move them before changing its village`);
+      }
+    }
     await tx.update(campaignUnits).set({ name: next.name, sortOrder: next.sortOrder, parentId: next.parentId, areaId: next.areaId }).where(eq(campaignUnits.id, unitId));
     // A village team moved to another squad takes its sites with it.
     if (unit.kind === 'village_team' && next.parentId !== unit.parentId && next.parentId) {
