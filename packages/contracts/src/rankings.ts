@@ -102,5 +102,7 @@ export const RankingHistory = z.object({
   unit: RankingUnitKind,
   days: z.array(IsoCalendarDate),
   units: z.array(z.object({ unitId: Id, name: z.string(), points: z.array(RankingHistoryPoint) })),
+  /** Completed days in the range without a snapshot yet (a campaign created with a past start); their back-fill has been queued. */
+  missingDays: z.number().int(),
 });
 export type RankingHistory = z.infer<typeof RankingHistory>;

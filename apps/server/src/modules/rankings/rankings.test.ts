@@ -262,6 +262,18 @@ describe('rankings equal a recount from raw records', () => {
       const expected = recount(raw, campaign, 'village', dayEnd(day));
       for (const u of history.units) expect(u.points.find((p) => p.day === day)).toMatchObject(expected.get(u.unitId)!);
     }
+    expect(res.json().missingDays).toBe(0);
+    expect(t.triggered).not.toContain('ranking-snapshot');
+  });
+
+  it('history with a day not yet stored queues the back-fill at once', async () => {
+    const day = addDays(today, -2);
+    const kept = await t.database.db.select().from(rankingSnapshots).where(eq(rankingSnapshots.day, day));
+    await t.database.db.delete(rankingSnapshots).where(eq(rankingSnapshots.day, day));
+    const res = await t.app.inject({ method: 'GET', url: `/api/campaigns/${campaignId}/rankings/history?unit=village`, headers: { cookie } });
+    expect(res.json().missingDays).toBe(1);
+    expect(t.triggered).toContain('ranking-snapshot');
+    await t.database.db.insert(rankingSnapshots).values(kept);
   });
 
   it('is aired in full to a village official of the town, refused outside it and to parties', async () => {

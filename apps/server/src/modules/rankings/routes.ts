@@ -8,7 +8,7 @@ const Params = z.object({ id: z.uuid() });
 const tags = ['rankings'];
 
 /** 排名晾晒: daily (live today, snapshots before), month and quarter views, history for charts. */
-export const rankingRoutes: ModuleRoutes = (app, { database }) => {
+export const rankingRoutes: ModuleRoutes = (app, { database, jobs }) => {
   app.get(
     '/campaigns/:id/rankings',
     { schema: { tags, summary: '村社、小组排名（日、月、季） Village and squad rankings', params: Params, querystring: RankingQuery, response: { 200: RankingView } } },
@@ -18,6 +18,11 @@ export const rankingRoutes: ModuleRoutes = (app, { database }) => {
   app.get(
     '/campaigns/:id/rankings/history',
     { schema: { tags, summary: '排名走势 Ranking history', params: Params, querystring: RankingHistoryQuery, response: { 200: RankingHistory } } },
-    async (request) => getRankingHistory(contextOf(request, database), request.params.id, request.query),
+    async (request) => {
+      const history = await getRankingHistory(contextOf(request, database), request.params.id, request.query);
+      // A campaign created with a past start has no snapshots for its first days yet: back-fill them now, not at midnight.
+      if (history.missingDays > 0) await jobs.trigger('ranking-snapshot');
+      return history;
+    },
   );
 };

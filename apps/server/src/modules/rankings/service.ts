@@ -5,11 +5,12 @@ import type { Executor } from '../../platform/db/client.ts';
 import { AppError, badRequest, forbidden } from '../../platform/errors.ts';
 import { shanghaiDate } from '../calendar/service.ts';
 import { campaignVisible, mayReadRankings } from './policy.ts';
-import { countUnits, findCampaign, snapshotsBetween, snapshotsOn, targetsOfWeek, unitNames, type CampaignRow, type SnapshotRow } from './queries.ts';
+import { countUnits, findCampaign, storedDays, snapshotsBetween, snapshotsOn, targetsOfWeek, unitNames, type CampaignRow, type SnapshotRow } from './queries.ts';
 import {
   addDays,
   averageRank,
   bottomThree,
+  daysBetween,
   dayEnd,
   dayStart,
   lastCompleteDay,
@@ -169,6 +170,8 @@ export async function getRankingHistory(ctx: RequestContext, campaignId: string,
   const from = query.from && query.from > campaign.startsOn ? query.from : campaign.startsOn;
   const to = query.to && query.to < last ? query.to : last;
   const rows = from <= to ? await snapshotsBetween(db, campaign.id, query.unit, from, to, query.unitIds) : [];
+  const stored = await storedDays(db, campaign.id, query.unit);
+  const missingDays = from <= to ? daysBetween(from, to).filter((d) => !stored.has(d)).length : 0;
   const names = await unitNames(db, query.unit, [...new Set(rows.map((r) => r.unitId))]);
   const byUnit = new Map<string, RankingHistory['units'][number]>();
   for (const r of rows) {
@@ -185,5 +188,5 @@ export async function getRankingHistory(ctx: RequestContext, campaignId: string,
     });
     byUnit.set(r.unitId, entry);
   }
-  return { unit: query.unit, days: [...new Set(rows.map((r) => r.day))], units: [...byUnit.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh')) };
+  return { unit: query.unit, days: [...new Set(rows.map((r) => r.day))], units: [...byUnit.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh')), missingDays };
 }

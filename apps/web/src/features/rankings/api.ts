@@ -33,5 +33,7 @@ export function useRankingHistory(campaignId: string | undefined, unit: RankingU
     queryFn: ({ signal }) => get<RankingHistory>(`/campaigns/${campaignId}/rankings/history`, { unit, unitIds: unitIds.join(',') }, signal),
     enabled: !!campaignId && unitIds.length > 0,
     placeholderData: keepPreviousData,
+    // Missing days are being back-filled on the server: look again shortly.
+    refetchInterval: (q) => ((q.state.data?.missingDays ?? 0) > 0 ? 3_000 : false),
   });
 }
