@@ -220,3 +220,17 @@ describe('areas, site card, options, config', () => {
     expect(res.json()).toEqual({ tileUrl: null, crs: 'wgs84', attribution: null, maxZoom: 18 });
   });
 });
+
+describe('a configured basemap', () => {
+  it('passes MAP_TILE_URL, MAP_TILE_CRS and the attribution to the web app', async () => {
+    const other = await buildTestApp({ MAP_TILE_URL: 'https://webrd01.is.autonavi.com/appmaptile?style=8&x={x}&y={y}&z={z}', MAP_TILE_CRS: 'gcj02', MAP_TILE_ATTRIBUTION: '© 高德地图' });
+    try {
+      const tree2 = await areaTree(other.database.db);
+      const cookie = await other.login((await insertUser(other.database.db, ['town'], [tree2.town])).username);
+      const res = await other.app.inject({ method: 'GET', url: '/api/map/config', headers: { cookie } });
+      expect(res.json()).toEqual({ tileUrl: 'https://webrd01.is.autonavi.com/appmaptile?style=8&x={x}&y={y}&z={z}', crs: 'gcj02', attribution: '© 高德地图', maxZoom: 18 });
+    } finally {
+      await other.close();
+    }
+  });
+});
