@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RATE_DEFINITIONS } from '@anxun/contracts';
 import fc from 'fast-check';
 import { bucketTrend, changeKind, coloursFrom, dayEnd, dayOf, dayStart, dayWindow, daysOverdue, epochDayToDay, kpisFrom, mergeBreakdown, periodBounds, SHANGHAI_OFFSET_SECONDS } from './rules.ts';
 
@@ -173,4 +176,14 @@ describe('change kinds', () => {
     ['user.created', null],
     ['checklist.published', null],
   ])('%s → %s', (action, kind) => expect(changeKind(action)).toBe(kind));
+});
+
+describe('definitions', () => {
+  it('docs/dashboard.md quotes every tooltip word for word, in both languages', () => {
+    const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../../../../docs/dashboard.md'), 'utf8');
+    for (const [key, { zh, en }] of Object.entries(RATE_DEFINITIONS)) {
+      expect(doc, key).toContain(zh);
+      expect(doc, key).toContain(en);
+    }
+  });
 });
