@@ -5,6 +5,7 @@ import { startJobs } from '../platform/jobs.ts';
 import { JOBS } from '../modules/jobs.ts';
 import { isDatabaseEmpty, seedDemo } from '../modules/demo/seed.ts';
 import { seedClosedLoopDemo } from '../modules/demo/closed-loop.ts';
+import { seedDemoCampaign } from '../modules/simulation/demo.ts';
 import { createStorage } from '../platform/storage/index.ts';
 import { startup } from '../platform/startup.ts';
 import { createLogger } from '../platform/logging.ts';
@@ -26,6 +27,7 @@ export async function serve(config: Config): Promise<void> {
     // Inspections through the real services take a while; the server is usable meanwhile.
     startup.demoLoading = true;
     seedClosedLoopDemo(database, createStorage(config), (line) => console.log(line))
+      .then(() => (config.demoScale === 'town' ? seedDemoCampaign(database, createStorage(config), { log: (line) => console.log(line) }) : undefined))
       .catch((error: unknown) => log.error({ err: error }, 'closed-loop demo failed'))
       .finally(() => (startup.demoLoading = false));
   }

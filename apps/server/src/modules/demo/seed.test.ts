@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, it, expect } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { ROLES } from '@anxun/contracts';
@@ -7,6 +10,11 @@ import { verifyPassword } from '../../platform/auth/password.ts';
 import { isDatabaseEmpty, seedDemo, type SeedResult } from './seed.ts';
 import { DEMO_PARTY_USERNAME, DEMO_PASSWORD, DEMO_USERS } from './accounts.ts';
 import { DEMO_PARTY_PHONE } from './identity.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { createStorage } from '../../platform/storage/index.ts';
+import { shanghaiDate } from '../calendar/service.ts';
+import { DEMO_CAMPAIGN_DAYS, seedDemoCampaign } from '../simulation/demo.ts';
+import { addDays } from '../simulation/plan.ts';
 
 describe('seedDemo (town scale)', () => {
   let database: Database;
@@ -76,5 +84,65 @@ describe('seedDemo (town scale)', () => {
     await expect(seedDemo(database, { scale: 'town' })).rejects.toThrow(/already has rows/);
     const n = await one<{ n: number }>(sql`select count(*)::int as n from sites`);
     expect(n.n).toBe(2000);
+  });
+});
+
+describe('the demo campaign (town scale)', () => {
+  let database: Database;
+  let dataDir: string;
+  const today = shanghaiDate();
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anxun-demo-'));
+    await seedDemo(database, { scale: 'town' });
+    // A small share of the visits keeps the test short; the organisation, nails and history are whole.
+    await seedDemoCampaign(database, createStorage(loadConfig({ DATA_DIR: dataDir } as NodeJS.ProcessEnv)), { fraction: 0.04, today });
+  }, 600_000);
+  afterAll(async () => {
+    await database?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const one = async <T>(query: ReturnType<typeof sql>) => ((await database.db.execute(query)) as unknown as { rows: T[] }).rows[0]!;
+
+  it('runs a campaign with its organisation, assignments and weekly targets', async () => {
+    const c = await one<Record<string, unknown>>(sql`select c.starts_on::text as starts, (c.ends_on > ${today}::date) as running,
+      (select count(*)::int from campaign_units u where u.campaign_id = c.id and u.kind = 'zone') as zones,
+      (select count(*)::int from campaign_units u where u.campaign_id = c.id and u.kind = 'squad') as squads,
+      (select count(*)::int from campaign_units u where u.campaign_id = c.id and u.kind = 'village_team') as teams,
+      (select count(*)::int from campaign_members m join campaign_units u on u.id = m.unit_id where u.campaign_id = c.id) as members,
+      (select count(*)::int from campaign_sites s where s.campaign_id = c.id) as assigned,
+      (select count(*)::int from squad_targets t where t.campaign_id = c.id) as targets
+      from campaigns c`);
+    expect(c).toMatchObject({ starts: addDays(today, -DEMO_CAMPAIGN_DAYS), running: true, zones: 3, squads: 6, teams: 12, assigned: 2000 });
+    expect(c.members).toBeGreaterThan(100);
+    expect(c.targets).toBeGreaterThan(0);
+    const work = await one<{ inspections: number; hazards: number; closed: number }>(sql`select (select count(*)::int from inspections) as inspections,
+      (select count(*)::int from hazards) as hazards, (select count(*)::int from hazards where status = 'closed') as closed`);
+    expect(work.inspections).toBeGreaterThan(40);
+    expect(work.closed).toBeGreaterThan(0);
+  });
+
+  it('keeps 14 days of ranking history, up to yesterday', async () => {
+    const days = await one<{ n: number; first: string; last: string }>(sql`select count(distinct day)::int as n, min(day)::text as first, max(day)::text as last from ranking_snapshots`);
+    expect(days).toEqual({ n: DEMO_CAMPAIGN_DAYS, first: addDays(today, -DEMO_CAMPAIGN_DAYS), last: addDays(today, -1) });
+  });
+
+  it('has key and dynamic nails with plans, milestones and progress', async () => {
+    const nails = await one<Record<string, number>>(sql`select
+      (select count(*)::int from nails where kind = 'key') as key, (select count(*)::int from nails where kind = 'dynamic') as dynamic,
+      (select count(*)::int from nail_milestones) as milestones, (select count(*)::int from nail_milestones where done_on is not null) as done,
+      (select count(*)::int from nail_updates) as reports, (select count(*)::int from nails where status = 'resolved') as resolved`);
+    expect(nails).toMatchObject({ key: 3, dynamic: 2, resolved: 1 });
+    expect(nails.done).toBeGreaterThan(0);
+    expect(nails.done).toBeLessThan(nails.milestones!);
+    expect(nails.reports).toBeGreaterThanOrEqual(10);
+  });
+
+  it('puts enterprises in the three batches, most signed off by all three', async () => {
+    const batches = await one<Record<string, number>>(sql`select count(*)::int as proposed, count(decided_at)::int as decided,
+      (select count(*)::int from batch_signoffs) as signoffs, count(distinct batch)::int as kinds from batch_decisions`);
+    expect(batches).toEqual({ proposed: 8, decided: 6, signoffs: 6 * 3 + 1 + 2, kinds: 3 });
   });
 });

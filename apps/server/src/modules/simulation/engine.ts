@@ -30,6 +30,8 @@ export interface SimulationOptions {
   storage: Storage;
   /** Store the daily ranking snapshots (default true). */
   snapshots?: boolean;
+  /** Leave sites visited before the campaign alone (the demo's closed-loop slice keeps its stories). */
+  skipInspected?: boolean;
   log?: (line: string) => void;
 }
 
@@ -88,7 +90,9 @@ export async function simulateCampaign(database: Database, options: SimulationOp
     ledger.addSite({ id: site.id, kind: site.kind, village: v.name, squad: setup.squads[v.squad]!.name });
   }
   const pace = setup.villages.map(() => rng.float(0.7, 1.5));
-  const schedule = scheduleInspections(setup.sites.map(villageIndex), pace, options.days, rng.fork('schedule'), fraction);
+  const schedule = scheduleInspections(setup.sites.map(villageIndex), pace, options.days, rng.fork('schedule'), fraction).map((d, i) =>
+    options.skipInspected && setup.sites[i]!.inspectedAt ? null : d,
+  );
   const counts: SimulationCounts = { inspections: 0, reinspections: 0, partySubmissions: 0, approvals: 0, extensionRequests: 0, extensionDecisions: 0, yellowCards: 0, suspensions: 0, photos: 0, snapshotDays: 0 };
   const setupMs = Math.round(performance.now() - started);
   log(`set up in ${(setupMs / 1000).toFixed(1)} s; ${setup.sites.length.toLocaleString('en')} sites in scope`);

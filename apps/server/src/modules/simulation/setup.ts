@@ -16,7 +16,7 @@ import { demoStaffPhone } from '../demo/identity.ts';
 import type { Rng } from '../demo/random.ts';
 import { planOrg } from './plan.ts';
 
-export type SiteRow = Pick<typeof sites.$inferSelect, 'id' | 'kind' | 'name' | 'areaPath' | 'phone' | 'lng' | 'lat' | 'responsiblePerson'>;
+export type SiteRow = Pick<typeof sites.$inferSelect, 'id' | 'kind' | 'name' | 'areaPath' | 'phone' | 'lng' | 'lat' | 'responsiblePerson' | 'inspectedAt'>;
 
 export interface Village {
   id: string;
@@ -130,7 +130,7 @@ export async function setUpCampaign(
   options.log(`campaign: ${org.zones.length} zones, ${squads.length} squads, ${villages.length} village teams, ${members} members`);
 
   const siteRows = await database.db
-    .select({ id: sites.id, kind: sites.kind, name: sites.name, areaPath: sites.areaPath, phone: sites.phone, lng: sites.lng, lat: sites.lat, responsiblePerson: sites.responsiblePerson })
+    .select({ id: sites.id, kind: sites.kind, name: sites.name, areaPath: sites.areaPath, phone: sites.phone, lng: sites.lng, lat: sites.lat, responsiblePerson: sites.responsiblePerson, inspectedAt: sites.inspectedAt })
     .from(sites)
     .where(like(sites.areaPath, `${town.path}%`))
     // Ids are random; the demo's names, addresses and phones are not, so this order replays.
