@@ -15,3 +15,4 @@ export * from './campaigns.ts';
 export * from './rankings.ts';
 export * from './map.ts';
 export * from './dashboard.ts';
+export * from './exports.ts';

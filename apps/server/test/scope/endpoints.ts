@@ -5,6 +5,7 @@ import { CLOSED_LOOP_ENDPOINTS } from './closed-loop-endpoints.ts';
 import { DASHBOARD_ENDPOINTS } from './dashboard-endpoints.ts';
 import { ORDER_ENDPOINTS } from './orders-endpoints.ts';
 import { IMPORT_ENDPOINTS } from './imports-endpoints.ts';
+import { EXPORT_ENDPOINTS } from './exports-endpoints.ts';
 import { MAP_ENDPOINTS } from './map-endpoints.ts';
 import { NAIL_ENDPOINTS } from './nails-endpoints.ts';
 import { CAMPAIGN_ENDPOINTS } from './campaigns-endpoints.ts';
@@ -118,7 +119,7 @@ const BASE_ENDPOINTS: EndpointCase[] = [
   { route: 'GET /api/sites/{id}/combined-form', kind: 'read', allowed: OFFICIALS, build: (f, s) => ({ method: 'GET', url: `/api/sites/${s === 'in' ? f.siteA.id : f.siteB.id}/combined-form` }), outStatus: 404 },
 ];
 
-export const ENDPOINTS: EndpointCase[] = [...BASE_ENDPOINTS, ...CLOSED_LOOP_ENDPOINTS, ...ORDER_ENDPOINTS, ...IMPORT_ENDPOINTS, ...CAMPAIGN_ENDPOINTS, ...RANKING_ENDPOINTS, ...NAIL_ENDPOINTS, ...MAP_ENDPOINTS, ...DASHBOARD_ENDPOINTS];
+export const ENDPOINTS: EndpointCase[] = [...BASE_ENDPOINTS, ...CLOSED_LOOP_ENDPOINTS, ...ORDER_ENDPOINTS, ...IMPORT_ENDPOINTS, ...CAMPAIGN_ENDPOINTS, ...RANKING_ENDPOINTS, ...NAIL_ENDPOINTS, ...MAP_ENDPOINTS, ...DASHBOARD_ENDPOINTS, ...EXPORT_ENDPOINTS];
 
 /** Endpoints that act on the caller's own session, not on scoped data; covered by the auth tests. */
 export const SELF_ENDPOINTS = [
@@ -131,4 +132,6 @@ export const SELF_ENDPOINTS = [
   'POST /api/auth/party/login',
   // The blank roster template, the same for everyone.
   'GET /api/site-imports/template.xlsx',
+  // The progress of the caller's own export; another user's export id answers 404 (hazards/export.test.ts).
+  'GET /api/exports/{id}/progress',
 ];

@@ -6,6 +6,8 @@ import { notFound } from '../../platform/errors.ts';
 import { findArea } from '../areas/queries.ts';
 import { shanghaiDate } from '../calendar/service.ts';
 import { hazardFilters, listHazards } from './queries.ts';
+import { countLedger, HazardExportQuery, ledgerFileNames, ledgerSheet, prepareHazardExport } from './export.ts';
+import { sendXlsx } from '../../platform/xlsx.ts';
 import { actOnHazard, decideHazardExtension, getHazardDetail, requestHazardExtension } from './service.ts';
 
 const Params = z.object({ id: z.uuid() });
@@ -19,6 +21,15 @@ export const hazardRoutes: ModuleRoutes = (app, { database, jobs }) => {
     if (filters.areaId && !area) throw notFound('area');
     const today = shanghaiDate();
     return listHazards(database.db, hazardFilters(ctx.actor, filters, today, area?.path), page, pageSize, today, sort, filters.q ? 'hasMore' : 'capped');
+  });
+
+  app.get('/hazards/export.xlsx', { schema: { tags, summary: '导出隐患台账（xlsx）Export the hazard ledger as xlsx', querystring: HazardExportQuery } }, async (request, reply) => {
+    const ctx = contextOf(request, database);
+    const { exportId, lang, ...filters } = request.query;
+    const today = shanghaiDate();
+    const where = await prepareHazardExport(ctx, filters, today);
+    const total = await countLedger(database.db, where);
+    return sendXlsx(reply, { ...ledgerSheet(database.db, where, today, lang), ...ledgerFileNames(), total, userId: ctx.actor.id, exportId });
   });
 
   app.get('/hazards/:id', { schema: { tags, summary: '隐患详情 Hazard', params: Params, response: { 200: HazardDetail } } }, async (request) =>

@@ -3,7 +3,7 @@ import { ImportPreview } from '@anxun/contracts';
 import type { ModuleRoutes } from '../index.ts';
 import { contextOf } from '../../platform/auth/session.ts';
 import { badRequest } from '../../platform/errors.ts';
-import { contentDisposition } from '../sites/export.ts';
+import { contentDisposition } from '../../platform/xlsx.ts';
 import { assertCanImport, commitImport, getImport, importsSettled, startImport, XLSX_MIME } from './service.ts';
 import { buildTemplate, TEMPLATE_FILE_NAME } from './template.ts';
 

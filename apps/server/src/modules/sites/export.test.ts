@@ -8,7 +8,7 @@ import { areaTree, creditCode, insertSite, insertUser } from '../../../test/fact
 import { areas } from '../areas/schema.ts';
 import { COLOUR_HEADER, ROSTER_COLUMNS, cellValueOf, headerOf } from '../site-imports/columns.ts';
 import { importsSettled } from '../site-imports/service.ts';
-import { EXPORT_BATCH, contentDisposition } from './export.ts';
+import { EXPORT_BATCH, contentDisposition } from '../../platform/xlsx.ts';
 import { sites } from './schema.ts';
 
 let t: TestApp;

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { Attachment, AttachmentKind, SiteDetail, SiteListQuery, SiteUpdateBody, SiteWriteBody, TimelineEvent, pageOf, Site } from '@anxun/contracts';
 import type { ModuleRoutes } from '../index.ts';
@@ -11,7 +10,8 @@ import { listSites, siteFilters } from './queries.ts';
 import { assertCanAttach, createSite, getSiteDetail, recordAttachment, siteTimeline, updateSite } from './service.ts';
 import { canSite } from './policy.ts';
 import { findSite } from './queries.ts';
-import { contentDisposition, exportFileNames, prepareExport, SiteExportQuery, writeSitesXlsx } from './export.ts';
+import { countSites, prepareExport, SiteExportQuery, siteExportFileNames, siteSheet } from './export.ts';
+import { sendXlsx } from '../../platform/xlsx.ts';
 
 const Params = z.object({ id: z.uuid() });
 const tags = ['sites'];
@@ -28,13 +28,8 @@ export const siteRoutes: ModuleRoutes = (app, { database, storage }) => {
   app.get('/sites/export.xlsx', { schema: { tags, summary: '导出受检单位（xlsx，与名册模板同列）Export sites as xlsx', querystring: SiteExportQuery } }, async (request, reply) => {
     const ctx = contextOf(request, database);
     const where = await prepareExport(ctx, request.query);
-    const { fileName, asciiFallback } = exportFileNames();
-    const out = new PassThrough();
-    writeSitesXlsx(database.db, where, out).catch((error: Error) => out.destroy(error));
-    return reply
-      .header('content-type', MIME_BY_EXT['.xlsx']!)
-      .header('content-disposition', contentDisposition(fileName, asciiFallback))
-      .send(out);
+    const total = await countSites(database.db, where);
+    return sendXlsx(reply, { ...siteSheet(database.db, where), ...siteExportFileNames(), total, userId: ctx.actor.id, exportId: request.query.exportId });
   });
 
   app.get('/sites/:id', { schema: { tags, summary: '一企一档 Site archive', params: Params, response: { 200: SiteDetail } } }, async (request) =>
