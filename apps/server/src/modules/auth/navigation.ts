@@ -25,6 +25,7 @@ export function featureFlags(actor: Actor): Record<string, boolean> {
     // Bulk actions are reopen and cancel: only roles that may take one get the selection column.
     'hazards.bulk': hasRole(actor, [...HAZARD_TRANSITIONS.reopen.roles, ...HAZARD_TRANSITIONS.cancel.roles]),
     'hazards.queue': hasRole(actor, ['department']) && !!actor.departmentId,
+    'hazards.export': official,
     // 拔钉除患: every official reads the nails in scope (a department only its own); the API enforces which.
     nails: official,
     'nails.manage': hasRole(actor, NAIL_MANAGERS),

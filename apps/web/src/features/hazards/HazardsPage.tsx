@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Tag } from 'antd';
+import { Button, Card, Space, Tag } from 'antd';
 import { InboxOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -7,13 +7,14 @@ import { PageHeader } from '../../app/components/PageHeader.tsx';
 import { LoadError } from '../../app/components/Status.tsx';
 import { useCan } from '../auth/api.ts';
 import { useSite } from '../sites/api.ts';
-import { useHazards } from './api.ts';
+import { ledgerExportUrl, useHazards } from './api.ts';
 import { HazardBulkBar } from './HazardBulkBar.tsx';
 import { HazardFiltersBar } from './HazardFiltersBar.tsx';
 import { HazardStats } from './HazardStats.tsx';
 import { HazardsTable } from './HazardsTable.tsx';
 import { useHazardFilters } from './useHazardFilters.ts';
 import { countText } from '../exports/paging.ts';
+import { ExportButton } from '../exports/ExportButton.tsx';
 
 /** A site filter comes from a site archive's "all hazards" link: name it so it can be removed. */
 function SiteFilterTag({ siteId, onClose }: { siteId: string; onClose: () => void }) {
@@ -27,7 +28,7 @@ function SiteFilterTag({ siteId, onClose }: { siteId: string; onClose: () => voi
 }
 
 export default function HazardsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const can = useCan();
   const { filters, update, reset, active } = useHazardFilters();
@@ -41,11 +42,14 @@ export default function HazardsPage() {
         subtitle={t('hazards.subtitle')}
         titleTestId="hazards-title"
         extra={
-          can('hazards.queue') && (
-            <Button icon={<InboxOutlined />} onClick={() => void navigate('/hazards/queue')} data-testid="hazards-open-queue">
-              {t('hazards.queue.title')}
-            </Button>
-          )
+          <Space>
+            {can('hazards.export') && <ExportButton href={ledgerExportUrl(filters, i18n.language)} testId="hazards-export" label={t('exports.ledger')} />}
+            {can('hazards.queue') && (
+              <Button icon={<InboxOutlined />} onClick={() => void navigate('/hazards/queue')} data-testid="hazards-open-queue">
+                {t('hazards.queue.title')}
+              </Button>
+            )}
+          </Space>
         }
       />
       <HazardStats filters={filters} total={countText(hazards.data)} />

@@ -11,7 +11,7 @@ import type {
   PhotoRef,
   RectificationMode,
 } from '@anxun/contracts';
-import { api, get, post } from '../../app/api.ts';
+import { api, get, post, toQueryString } from '../../app/api.ts';
 import type { Page } from '../../app/api.ts';
 
 /** GET /api/hazards query; `sort` is a hint the queue sends (deadline first). */
@@ -111,6 +111,11 @@ export function uploadPhoto(siteId: string, file: File): Promise<PhotoRef> {
   const form = new FormData();
   form.append('file', file, file.name);
   return api<PhotoRef>(`/sites/${siteId}/photos`, { method: 'POST', body: form });
+}
+
+/** The ledger export honours the list's filters but not its paging or order; headers follow the interface language. */
+export function ledgerExportUrl(filters: HazardFilters, language: string): string {
+  return `/api/hazards/export.xlsx${toQueryString({ ...filters, page: undefined, pageSize: undefined, sort: undefined, lang: language === 'en' ? 'en' : undefined })}`;
 }
 
 export const noticePdfUrl = (noticeId: string) => `/api/notices/${noticeId}/pdf`;

@@ -1,5 +1,5 @@
 import { Button, Card, Space } from 'antd';
-import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../app/components/PageHeader.tsx';
@@ -9,6 +9,7 @@ import { exportUrl, useSites } from './api.ts';
 import { useSiteFilters } from './useSiteFilters.ts';
 import { SiteFiltersBar } from './SiteFiltersBar.tsx';
 import { SitesTable } from './SitesTable.tsx';
+import { ExportButton } from '../exports/ExportButton.tsx';
 
 export default function SitesListPage() {
   const { t } = useTranslation();
@@ -25,9 +26,7 @@ export default function SitesListPage() {
         extra={
           <Space>
             {can('sites.export') && (
-              <Button icon={<DownloadOutlined />} href={exportUrl(filters)} download data-testid="sites-export">
-                {t('sites.export')}
-              </Button>
+              <ExportButton href={exportUrl(filters)} label={t('sites.export')} testId="sites-export" />
             )}
             {can('sites.create') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/sites/new')} data-testid="sites-create">
