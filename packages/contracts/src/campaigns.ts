@@ -110,7 +110,7 @@ export const CampaignCounts = z.object({
 });
 
 export const CampaignDetail = Campaign.extend({
-  /** Every unit, flat, ordered by kind, sortOrder and name; the tree is given by parentId. */
+  /** Every unit, flat, ordered by sortOrder then creation; the tree is given by parentId. */
   units: z.array(CampaignUnit),
   counts: CampaignCounts,
   allowed: Allowed,

@@ -94,7 +94,7 @@ export async function listUnits(db: Executor, campaignId: string): Promise<Campa
     .from(campaignUnits)
     .leftJoin(areas, eq(areas.id, campaignUnits.areaId))
     .where(eq(campaignUnits.campaignId, campaignId))
-    .orderBy(asc(campaignUnits.sortOrder), asc(campaignUnits.name), asc(campaignUnits.createdAt));
+    .orderBy(asc(campaignUnits.sortOrder), asc(campaignUnits.createdAt), asc(campaignUnits.name));
   const ids = unitRows.map((r) => r.unit.id);
   const memberRows = ids.length
     ? await db

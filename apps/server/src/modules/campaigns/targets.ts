@@ -96,7 +96,7 @@ export async function getTargets(ctx: RequestContext, campaignId: string, now = 
   const today = shanghaiDate(now);
   const weeks = campaignWeeks(campaign);
   const currentWeek = weeks.includes(mondayOf(today)) ? mondayOf(today) : null;
-  const squads = await db.select().from(campaignUnits).where(and(eq(campaignUnits.campaignId, campaignId), eq(campaignUnits.kind, 'squad'))).orderBy(asc(campaignUnits.sortOrder), asc(campaignUnits.name));
+  const squads = await db.select().from(campaignUnits).where(and(eq(campaignUnits.campaignId, campaignId), eq(campaignUnits.kind, 'squad'))).orderBy(asc(campaignUnits.sortOrder), asc(campaignUnits.createdAt), asc(campaignUnits.name));
   const zones = new Map((await db.select().from(campaignUnits).where(and(eq(campaignUnits.campaignId, campaignId), eq(campaignUnits.kind, 'zone')))).map((z) => [z.id, z.name]));
   const targets = await db.select().from(squadTargets).where(eq(squadTargets.campaignId, campaignId));
   const [actual, remaining] = await Promise.all([actualWork(db, campaign), remainingWork(db, campaign, planWeeks(campaign, today)[0] ?? mondayOf(campaign.endsOn))]);

@@ -140,7 +140,7 @@ export function AssignmentTab({ campaign }: { campaign: CampaignDetail }) {
           ]}
         />
         <Select allowClear style={{ width: 180 }} placeholder={t('campaigns.assign.squad')} value={filters.squadId} onChange={(squadId?: string) => setFilter({ squadId })} options={squads.map((s) => ({ value: s.id, label: s.name }))} />
-        <AreaTreeSelect style={{ width: 200 }} value={filters.areaId ?? null} onChange={(v) => setFilter({ areaId: v as string | undefined })} />
+        <AreaTreeSelect style={{ width: 200 }} placeholder={t('campaigns.assign.columns.area')} value={filters.areaId ?? null} onChange={(v) => setFilter({ areaId: v as string | undefined })} />
         <Input.Search allowClear style={{ width: 220 }} placeholder={t('campaigns.assign.search')} onSearch={(q) => setFilter({ q: q || undefined })} />
       </Space>
       <Table<CampaignSiteRow>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Radio, Segmented, Select, Space, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Radio, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, ClockCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -69,22 +69,33 @@ function ProposeModal({ campaignId, open, onClose }: { campaignId: string; open:
   );
 }
 
+/** The three sign-offs in their fixed order: who signed, when, with what comment, or still waiting. */
 function Signoffs({ decision }: { decision: BatchDecision }) {
   const { t } = useTranslation();
   const format = useFormatters();
   return (
-    <Steps
-      size="small"
-      orientation="vertical"
-      items={BATCH_SIGNOFF_ROLES.map((role) => {
+    <Space orientation="vertical" size={2}>
+      {BATCH_SIGNOFF_ROLES.map((role) => {
         const s = decision.signoffs.find((x) => x.role === role);
-        return {
-          status: s ? 'finish' : decision.supersededAt ? 'error' : 'wait',
-          title: <span data-testid={`signoff-${decision.id}-${role}`}>{t(`campaigns.signoffRole.${role}`)}</span>,
-          content: s ? `${s.signerName} · ${format.dateTime(s.signedAt)}${s.comment ? ` · ${s.comment}` : ''}` : t('campaigns.batches.waiting'),
-        };
+        return (
+          <div key={role} data-testid={`signoff-${decision.id}-${role}`} style={{ fontSize: 13 }}>
+            {s ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <ClockCircleOutlined style={{ color: '#bfbfbf' }} />}{' '}
+            <Typography.Text strong={!!s} type={s ? undefined : 'secondary'}>
+              {t(`campaigns.signoffRole.${role}`)}
+            </Typography.Text>{' '}
+            {s ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {`${s.signerName} · ${format.dateTime(s.signedAt)}${s.comment ? ` ·「${s.comment}」` : ''}`}
+              </Typography.Text>
+            ) : (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('campaigns.batches.waiting')}
+              </Typography.Text>
+            )}
+          </div>
+        );
       })}
-    />
+    </Space>
   );
 }
 
@@ -128,7 +139,7 @@ export function BatchesTab({ campaign }: { campaign: CampaignDetail }) {
         </Space>
       ),
     },
-    { title: t('campaigns.batches.columns.signoffs'), key: 'signoffs', width: 280, render: (_, d) => <Signoffs decision={d} /> },
+    { title: t('campaigns.batches.columns.signoffs'), key: 'signoffs', width: 320, render: (_, d) => <Signoffs decision={d} /> },
     {
       title: t('campaigns.batches.columns.state'),
       key: 'state',

@@ -54,7 +54,7 @@ function UnitActions({ unit, ctx, add }: { unit: CampaignUnit; ctx: Ctx; add?: {
   const { t } = useTranslation();
   if (!ctx.editable) return null;
   return (
-    <Space size={0} wrap>
+    <Space size={0} wrap style={{ display: 'flex', marginTop: 4 }}>
       {add && (
         <Button size="small" type="link" icon={<PlusOutlined />} onClick={() => ctx.editUnit({ kind: add.kind, parentId: unit.id })} data-testid={`unit-add-child-${unit.id}`}>
           {add.label}

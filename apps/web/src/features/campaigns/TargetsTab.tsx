@@ -15,12 +15,12 @@ function Measure({ name, actual, target, ratio }: { name: string; actual: number
   const percent = ratio === null ? 0 : Math.round(ratio * 100);
   const status = ratio === null ? 'normal' : ratio >= 1 ? 'success' : ratio < 0.5 ? 'exception' : 'active';
   return (
-    <div style={{ lineHeight: 1.2 }}>
-      <Typography.Text style={{ fontSize: 12 }}>
+    <div style={{ lineHeight: 1.3 }}>
+      <div style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
         {name} {actual}/{target ?? '—'}
-        {ratio !== null && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{` · ${percent}%`}</Typography.Text>}
-      </Typography.Text>
-      <Progress percent={Math.min(percent, 100)} size="small" showInfo={false} status={status} style={{ margin: 0 }} />
+        {ratio !== null && <Typography.Text type={ratio >= 1 ? 'success' : ratio < 0.5 ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>{` · ${percent}%`}</Typography.Text>}
+      </div>
+      <Progress percent={Math.min(percent, 100)} size="small" showInfo={false} status={status} style={{ margin: 0, display: 'block', width: '100%' }} />
     </div>
   );
 }
@@ -59,9 +59,10 @@ export function TargetsTab({ campaign }: { campaign: CampaignDetail }) {
         </Space>
       );
       return canPlan ? (
-        <Button
-          type="text"
-          style={{ height: 'auto', width: '100%', padding: 2, textAlign: 'left', display: 'block' }}
+        <div
+          role="button"
+          tabIndex={0}
+          style={{ cursor: 'pointer' }}
           title={t('campaigns.targets.edit')}
           onClick={() => {
             setEditing({ squad, week });
@@ -69,7 +70,7 @@ export function TargetsTab({ campaign }: { campaign: CampaignDetail }) {
           }}
         >
           {body}
-        </Button>
+        </div>
       ) : (
         body
       );
@@ -93,11 +94,12 @@ export function TargetsTab({ campaign }: { campaign: CampaignDetail }) {
     {
       title: t('campaigns.targets.remaining'),
       key: 'remaining',
-      width: 120,
+      width: 130,
       render: (_, s) => (
-        <span data-testid={`remaining-${s.squadId}`}>
-          {t('campaigns.targets.sites')} {s.remaining.sitesInspected} · {t('campaigns.targets.hazards')} {s.remaining.hazardsClosed}
-        </span>
+        <Space orientation="vertical" size={0} data-testid={`remaining-${s.squadId}`}>
+          <span>{`${t('campaigns.targets.sites')} ${s.remaining.sitesInspected}`}</span>
+          <span>{`${t('campaigns.targets.hazards')} ${s.remaining.hazardsClosed}`}</span>
+        </Space>
       ),
     },
     ...weekColumns,
