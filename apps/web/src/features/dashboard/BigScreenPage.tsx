@@ -8,7 +8,7 @@ import { useActivity, useBreakdown, useDashboard, useDashboardLive, useOverdue, 
 import { BreakdownChart, ColourChart, TrendChart } from './charts.tsx';
 import { useDefinition } from './figures.ts';
 import { ActivityFeed, KpiCards, OverdueTable, useBreakdownName } from './widgets.tsx';
-import { useDashboardFilters } from './DashboardPage.tsx';
+import { useDashboardFilters } from './filters.ts';
 import './dashboard.css';
 
 const WIDTH = 1920;

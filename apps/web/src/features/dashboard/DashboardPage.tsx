@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Row, Segmented, Select, Space, Tooltip, Typography } from 'antd';
 import { FullscreenOutlined, InfoCircleOutlined } from '@ant-design/icons';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { BREAKDOWN_KINDS, type BreakdownKind } from '@anxun/contracts';
 import { PageHeader } from '../../app/components/PageHeader.tsx';
@@ -9,20 +9,14 @@ import { AreaTreeSelect } from '../../app/components/AreaTreeSelect.tsx';
 import { LoadError } from '../../app/components/Status.tsx';
 import { toQueryString } from '../../app/api.ts';
 import { useErrorText } from '../../app/errors.ts';
-import { useActivity, useBreakdown, useCampaignChoices, useDashboard, useDashboardLive, useOverdue, useTrend, type DashboardFilters } from './api.ts';
+import { useActivity, useBreakdown, useCampaignChoices, useDashboard, useDashboardLive, useOverdue, useTrend } from './api.ts';
+import { useDashboardFilters } from './filters.ts';
 import { BreakdownChart, ColourChart, TrendChart } from './charts.tsx';
 import { useDefinition } from './figures.ts';
 import { ActivityFeed, KpiCards, OverdueTable, useBreakdownName } from './widgets.tsx';
 import './dashboard.css';
 
 const TREND_DAYS = 30;
-
-/** The campaign and area live in the URL, so a view can be bookmarked and opened on the big screen. */
-export function useDashboardFilters(): [DashboardFilters, (next: DashboardFilters) => void] {
-  const [params, setParams] = useSearchParams();
-  const filters = { campaignId: params.get('campaignId') ?? undefined, areaId: params.get('areaId') ?? undefined };
-  return [filters, (next) => setParams(new URLSearchParams(toQueryString({ ...next }).slice(1)), { replace: true })];
-}
 
 function CardTitle({ title, definition }: { title: string; definition: string }) {
   return (
@@ -59,7 +53,10 @@ export default function DashboardPage() {
         titleTestId="dashboard-title"
         subtitle={
           <span>
-            {t('dashboard.subtitle')} · <span data-testid="dashboard-period">{period}</span>
+            {t('dashboard.subtitle')} ·{' '}
+            <Tooltip title={define('period')}>
+              <span data-testid="dashboard-period">{period}</span>
+            </Tooltip>
             {data && <> · {t('dashboard.updatedAt', { time: new Date(data.asOf).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai' }) })}</>}
           </span>
         }
@@ -98,7 +95,7 @@ export default function DashboardPage() {
         <Col xs={24} xl={12}>
           <Card
             size="small"
-            title={t('dashboard.breakdown.title')}
+            title={<CardTitle title={t('dashboard.breakdown.title')} definition={`${define('inspectionRate')}；${define('closeOutRate')}`} />}
             extra={
               <Segmented<BreakdownKind>
                 size="small"
