@@ -84,14 +84,15 @@ export const rankingsBenchmark: Benchmark = {
          join (select id, row_number() over (order by sort_order) as n from campaign_units where campaign_id = $1) u on u.n = s.n`,
         [campaignId, from],
       );
-      // Two thirds of the sites inspected once in the 14 days, one in ten of those re-inspected.
+      // Two thirds of the sites inspected once in the 14 days, one in thirty re-inspected. random() in a
+      // subquery's select list is drawn per row (a LATERAL without outer references would be drawn once).
       await rawRows(
         database,
         `insert into inspections (id, site_id, area_path, kind, inspector_id, started_at, ended_at, submission_hash)
-         select gen_random_uuid(), s.id, s.area_path, k.kind, $1, x.t - interval '30 minutes', x.t, md5(s.id::text || k.kind)
-         from sites s cross join (values ('inspection'), ('reinspection')) k(kind)
-         cross join lateral (select $2::timestamptz + random() * interval '${span}' as t) x
-         where (k.kind = 'inspection' and hashtext(s.id::text) % 3 <> 0) or (k.kind = 'reinspection' and hashtext(s.id::text) % 30 = 1)`,
+         select gen_random_uuid(), x.id, x.area_path, x.kind, $1, x.t - interval '30 minutes', x.t, md5(x.id::text || x.kind)
+         from (select s.id, s.area_path, k.kind, $2::timestamptz + random() * interval '${span}' as t
+               from sites s cross join (values ('inspection'), ('reinspection')) k(kind)
+               where (k.kind = 'inspection' and hashtext(s.id::text) % 3 <> 0) or (k.kind = 'reinspection' and hashtext(s.id::text) % 30 = 1)) x`,
         [admin!.id, from],
       );
       ctx.log(`rankings: campaign, ${SQUADS} squads, assignments and inspections in ${fmt(since(t) / 1000)} s`);
@@ -101,9 +102,8 @@ export const rankingsBenchmark: Benchmark = {
       await rawRows(
         database,
         `create temp table seed_hazards as
-         select gen_random_uuid() as id, s.id as site_id, s.area_path, x.found_at, x.fate
-         from sites s cross join generate_series(1, ${HAZARDS_PER_SITE}) g
-         cross join lateral (select $1::timestamptz + random() * interval '${span}' as found_at, random() as fate, g) x`,
+         select gen_random_uuid() as id, s.id as site_id, s.area_path, $1::timestamptz + random() * interval '${span}' as found_at, random() as fate
+         from sites s cross join generate_series(1, ${HAZARDS_PER_SITE}) g`,
         [from],
       );
       await rawRows(
