@@ -153,6 +153,13 @@ describe('combined inspection', () => {
 
     const foreignPhoto = await post('/api/inspections', inspector, await submission(site.id, {}, items.map((i) => ({ checkItemId: i.id, result: 'pass', value: 2, photos: ['sites/x/y.jpg'] }))));
     expect(foreignPhoto.statusCode).toBe(400);
+    expect(foreignPhoto.json().code).toBe('unknown_photo');
+    // A photo uploaded for another site is refused too.
+    const other = await insertSite(t.database.db, tree.microA);
+    const otherPhoto = await photo(other.id);
+    const borrowed = await post('/api/inspections', inspector, await submission(site.id, {}, items.map((i) => ({ checkItemId: i.id, result: 'pass', value: 2, photos: [otherPhoto] }))));
+    expect(borrowed.statusCode).toBe(400);
+    expect(borrowed.json().code).toBe('unknown_photo');
     expect(await inspectionCount()).toBe(n);
   });
 

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { InspectionResult, InspectionSubmission } from '@anxun/contracts';
 import { nowOf, type RequestContext } from '../../platform/context.ts';
@@ -12,7 +12,8 @@ import { canonicalJson } from '../audit/chain.ts';
 import { findSite } from '../sites/queries.ts';
 import { canSite } from '../sites/policy.ts';
 import { sites } from '../sites/schema.ts';
-import { checkPhotoKeys } from '../photos/service.ts';
+import { requireKnownPhotos } from '../photos/service.ts';
+import { sitePhotos } from '../photos/schema.ts';
 import { refreshSiteColour } from '../colours/service.ts';
 import { cachedWorkingCalendar, shanghaiDate } from '../calendar/service.ts';
 import { allocateOutside } from '../site-orders/numbers.ts';
@@ -131,8 +132,17 @@ export async function onceById<T extends { result: InspectionResult; created: bo
 
 async function storeInspection(ctx: RequestContext, body: Submission, hash: string): Promise<{ result: InspectionResult; created: boolean }> {
   return write(ctx, async ({ tx, audit }) => {
-    const again = await existingResult(ctx, tx, body.id, hash);
-    if (again) return { result: again, created: false };
+    const photoKeys = body.answers.flatMap((a) => [...a.photos, ...(a.hazard?.fixedOnSpotPhotos ?? [])]);
+    if (body.signature) photoKeys.push(body.signature.imageKey);
+    // One read for a resend's first answer and for which of the cited photos this site has.
+    const first = await tx.execute(sql`
+      select (select ${inspections.submissionHash} from ${inspections} where ${inspections.id} = ${body.id}) as previous,
+        array(select ${sitePhotos.key} from ${sitePhotos} where ${and(eq(sitePhotos.siteId, body.siteId), inArray(sitePhotos.key, [...new Set(photoKeys)]))}) as known`);
+    const { previous, known } = (first as unknown as { rows: { previous: string | null; known: string[] }[] }).rows[0]!;
+    if (previous !== null) {
+      if (previous !== hash) throw conflict('inspection_id_reused', '该检查编号已提交过不同的内容', 'This inspection id was already submitted with different content');
+      return { result: await resultOf(tx, body.id), created: false };
+    }
     const site = await inspectableSite(ctx, tx, body.siteId);
     checkTimes(body.startedAt, body.endedAt, nowOf(ctx));
     if (!body.signature && !body.refusal) {
@@ -140,9 +150,7 @@ async function storeInspection(ctx: RequestContext, body: Submission, hash: stri
         { path: 'body.signature', message: '缺少签字', messageEn: 'Signature missing' },
       ]);
     }
-    const photoKeys = body.answers.flatMap((a) => [...a.photos, ...(a.hazard?.fixedOnSpotPhotos ?? [])]);
-    if (body.signature) photoKeys.push(body.signature.imageKey);
-    await checkPhotoKeys(tx, site.id, photoKeys, 'body.answers');
+    requireKnownPhotos(photoKeys, new Set(known), 'body.answers');
 
     const gps = await insertVisit(ctx, tx, site, body, 'inspection', hash, { coInspectorIds: body.coInspectorIds, signature: body.signature, refusal: body.refusal });
     const calendar = await cachedWorkingCalendar(ctx.database, tx);

@@ -30,8 +30,12 @@ export async function checkPhotoKeys(db: Executor, siteId: string, keys: readonl
   const unique = [...new Set(keys)];
   if (unique.length === 0) return;
   const found = await db.select({ key: sitePhotos.key }).from(sitePhotos).where(and(eq(sitePhotos.siteId, siteId), inArray(sitePhotos.key, unique)));
-  const known = new Set(found.map((r) => r.key));
-  const missing = unique.filter((k) => !known.has(k));
+  requireKnownPhotos(unique, new Set(found.map((r) => r.key)), field);
+}
+
+/** The same check, against the keys of the site already read (`known`) by a caller that batches its reads. */
+export function requireKnownPhotos(keys: readonly string[], known: ReadonlySet<string>, field: string): void {
+  const missing = [...new Set(keys)].filter((k) => !known.has(k));
   if (missing.length) {
     throw badRequest('unknown_photo', `照片未上传或不属于该单位：${missing.join(', ')}`, `Photos not uploaded for this site: ${missing.join(', ')}`, [
       { path: field, message: '照片无效', messageEn: 'Unknown photo' },
