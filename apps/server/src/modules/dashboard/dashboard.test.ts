@@ -353,6 +353,19 @@ describe('live updates', () => {
     town.close();
   });
 
+  it('ends open streams when the server shuts down, instead of keeping it up', async () => {
+    const own = await buildTestApp();
+    const user = await insertUser(own.database.db, ['town'], []);
+    const cookie = await own.login(user.username);
+    const address = await own.app.listen({ port: 0, host: '127.0.0.1' });
+    const res = await fetch(`${address}/api/dashboard/events`, { headers: { cookie } });
+    expect(res.status).toBe(200);
+    const reader = res.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain('event: ready');
+    await own.close();
+    for (;;) if ((await reader.read()).done) break;
+  }, 30_000);
+
   it('refuses to open a stream outside the scope or for a party', async () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/dashboard/events?areaId=${tree.villageB.id}`, headers: { cookie: cookies.village } })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/api/dashboard/events', headers: { cookie: cookies.party } })).statusCode).toBe(403);

@@ -43,7 +43,8 @@ export const dashboardRoutes: ModuleRoutes = (app, { database }) => {
   );
 
   const open = new Set<() => void>();
-  app.addHook('onClose', async () => {
+  // preClose, not onClose: an open stream would otherwise keep the server from closing at all.
+  app.addHook('preClose', async () => {
     for (const close of [...open]) close();
   });
 
