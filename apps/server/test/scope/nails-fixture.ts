@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { asc, eq } from 'drizzle-orm';
 import type { TestApp } from '../helpers.ts';
 import type { areaTree } from '../factories.ts';
 import { insertCampaign, insertNail } from '../nail-rows.ts';
-import { nailMilestones } from '../../src/modules/nails/schema.ts';
+import { nailDepartments, nailMilestones, nailSites, nailUpdates, nails } from '../../src/modules/nails/schema.ts';
 
 /** More than the roles that run one endpoint in a row, so each allowed call gets a fresh target. */
 const POOL = 24;
@@ -20,6 +21,15 @@ export async function nailsFixture(t: TestApp, tree: Awaited<ReturnType<typeof a
   const poolA = Array.from({ length: POOL }, (_, i) => milestone(nailA.id, i));
   const milestoneB = milestone(nailB.id, 0);
   await db.insert(nailMilestones).values([...poolA, milestoneB]);
+  /** Everything about nail B, to show that no refused write touched it. */
+  const stateOfB = async () => ({
+    nail: await db.select().from(nails).where(eq(nails.id, nailB.id)),
+    sites: await db.select().from(nailSites).where(eq(nailSites.nailId, nailB.id)),
+    departments: await db.select().from(nailDepartments).where(eq(nailDepartments.nailId, nailB.id)),
+    milestones: await db.select().from(nailMilestones).where(eq(nailMilestones.nailId, nailB.id)).orderBy(asc(nailMilestones.id)),
+    updates: await db.select().from(nailUpdates).where(eq(nailUpdates.nailId, nailB.id)),
+  });
+  const initialB = await stateOfB();
   return {
     nails: {
       campaignId: campaign.id,
@@ -27,6 +37,8 @@ export async function nailsFixture(t: TestApp, tree: Awaited<ReturnType<typeof a
       nailB: nailB.id,
       milestoneA: (n: number) => poolA[n % POOL]!.id,
       milestoneB: milestoneB.id,
+      initialB,
+      stateOfB,
     },
   };
 }

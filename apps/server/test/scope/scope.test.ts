@@ -119,6 +119,7 @@ describe('area scope × role × endpoint', () => {
     const [cardB] = await t.database.db.select({ resolvedAt: yellowCards.resolvedAt }).from(yellowCards).where(eq(yellowCards.id, f.orders.cardB));
     expect(cardB!.resolvedAt).toBeNull();
     expect(await t.database.db.select().from(suspensions).where(eq(suspensions.siteId, f.siteB.id))).toEqual([]);
+    expect(await f.nails.stateOfB()).toEqual(f.nails.initialB);
   });
 
   it('answers 401 without a session', async () => {
