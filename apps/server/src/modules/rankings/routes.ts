@@ -3,6 +3,8 @@ import { RankingHistory, RankingHistoryQuery, RankingQuery, RankingView } from '
 import type { ModuleRoutes } from '../index.ts';
 import { contextOf } from '../../platform/auth/session.ts';
 import { getRanking, getRankingHistory } from './service.ts';
+import { RankingExportQuery, rankingFileNames, rankingSheet } from './export.ts';
+import { sendXlsx } from '../../platform/xlsx.ts';
 
 const Params = z.object({ id: z.uuid() });
 const tags = ['rankings'];
@@ -13,6 +15,17 @@ export const rankingRoutes: ModuleRoutes = (app, { database, jobs }) => {
     '/campaigns/:id/rankings',
     { schema: { tags, summary: '村社、小组排名（日、月、季） Village and squad rankings', params: Params, querystring: RankingQuery, response: { 200: RankingView } } },
     async (request) => getRanking(contextOf(request, database), request.params.id, request.query),
+  );
+
+  app.get(
+    '/campaigns/:id/rankings/export.xlsx',
+    { schema: { tags, summary: '导出排名（xlsx）Export rankings as xlsx', params: Params, querystring: RankingExportQuery } },
+    async (request, reply) => {
+      const ctx = contextOf(request, database);
+      const { exportId, lang, ...query } = request.query;
+      const view = await getRanking(ctx, request.params.id, query);
+      return sendXlsx(reply, { ...rankingSheet(view, lang), ...rankingFileNames(view), total: view.rows.length, userId: ctx.actor.id, exportId });
+    },
   );
 
   app.get(
