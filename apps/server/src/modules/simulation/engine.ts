@@ -15,7 +15,7 @@ import { planCampaignTargets } from '../campaigns/targets.ts';
 import { takeSnapshots } from '../rankings/snapshot-job.ts';
 import { createRng, type Rng } from '../demo/random.ts';
 import { passing } from '../demo/closed-loop.ts';
-import { Ledger, type LedgerHazard, type Totals } from './ledger.ts';
+import { Ledger, type Totals } from './ledger.ts';
 import { addDays, closeOutGoal, failureCount, hazardChoice, scheduleInspections, timeOfDay } from './plan.ts';
 import { partyActor, setUpCampaign, type CampaignSetup, type SiteRow } from './setup.ts';
 
@@ -32,6 +32,8 @@ export interface SimulationOptions {
   snapshots?: boolean;
   /** Leave sites visited before the campaign alone (the demo's closed-loop slice keeps its stories). */
   skipInspected?: boolean;
+  /** Service calls under way at once (default 8 on PostgreSQL, 1 on PGlite, which runs one at a time). */
+  concurrency?: number;
   log?: (line: string) => void;
 }
 
@@ -76,11 +78,12 @@ export async function simulateCampaign(database: Database, options: SimulationOp
   const log = options.log ?? (() => {});
   const rng = createRng(`simulation/${options.seed}`);
   const fraction = options.fraction ?? 1;
-  let now = new Date(`${options.start}T08:00:00+08:00`);
-  const clock = () => now;
-  const ctx = (actor: Actor): RequestContext => ({ database, actor, ip: null, requestId: null, now: clock });
+  // Every call carries its own clock, so teams can work at the same time (on PostgreSQL).
+  const setupAt = new Date(`${options.start}T08:00:00+08:00`);
+  const ctx = (actor: Actor, at: Date): RequestContext => ({ database, actor, ip: null, requestId: null, now: () => at });
+  const parallel = options.concurrency ?? (database.kind === 'postgres' ? 8 : 1);
   const endsOn = addDays(options.start, Math.max(options.days, 60) - 1);
-  const setup = await setUpCampaign(database, { townCode: options.townCode, name: `${options.start.slice(0, 4)}年“除险保安”专项行动`, startsOn: options.start, endsOn, clock, rng: rng.fork('setup'), log });
+  const setup = await setUpCampaign(database, { townCode: options.townCode, name: `${options.start.slice(0, 4)}年“除险保安”专项行动`, startsOn: options.start, endsOn, clock: () => setupAt, rng: rng.fork('setup'), log });
   const villageOfPath = new Map(setup.villages.map((v, i) => [v.path, i]));
   const villageIndex = (site: SiteRow) => villageOfPath.get(site.areaPath.split('/').slice(0, 4).join('/') + '/')!;
 
@@ -95,7 +98,7 @@ export async function simulateCampaign(database: Database, options: SimulationOp
   );
   const counts: SimulationCounts = { inspections: 0, reinspections: 0, partySubmissions: 0, approvals: 0, extensionRequests: 0, extensionDecisions: 0, yellowCards: 0, suspensions: 0, photos: 0, snapshotDays: 0 };
   const setupMs = Math.round(performance.now() - started);
-  log(`set up in ${(setupMs / 1000).toFixed(1)} s; ${setup.sites.length.toLocaleString('en')} sites in scope`);
+  log(`set up in ${(setupMs / 1000).toFixed(1)} s; ${setup.sites.length.toLocaleString('en')} sites in scope; ${parallel} at a time`);
 
   const image = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#8a9bb0' } }).jpeg({ quality: 50 }).toBuffer();
   const photoOf = new Map<string, string>();
@@ -116,51 +119,44 @@ export async function simulateCampaign(database: Database, options: SimulationOp
     const dayStarted = performance.now();
     const day = addDays(options.start, d);
     const dayRng = rng.fork(`day-${d}`);
-    const at = (i: number, n: number, from: number, to: number) => (now = timeOfDay(day, i, n, from, to));
 
     // 倒排: the command centre re-plans the weekly targets on the first day and every Monday.
     if (d === 0 || new Date(`${day}T12:00:00Z`).getUTCDay() === 1) {
-      at(0, 1, 8, 8.5);
-      await timed('targets', () => planCampaignTargets(ctx(setup.command), setup.campaignId, {}, now));
+      const at = timeOfDay(day, 0, 1, 8, 8.5);
+      await timed('targets', () => planCampaignTargets(ctx(setup.command, at), setup.campaignId, {}, at));
     }
 
     // Morning: yesterday's party evidence is reviewed and approved (销号).
-    await timed('approvals', async () => {
-      for (const [i, h] of pending.entries()) {
-        at(i, pending.length, 8.5, 10);
-        await actOnHazard(ctx(inspectorOf(h.siteId)), h.id, { action: 'approve', evidence: [photoOf.get(h.siteId)!] });
+    const reviewing = pending;
+    pending = [];
+    await timed('approvals', () =>
+      inParallel(reviewing, parallel, async (h, i) => {
+        await actOnHazard(ctx(inspectorOf(h.siteId), timeOfDay(day, i, reviewing.length, 8.5, 10)), h.id, { action: 'approve', evidence: [photoOf.get(h.siteId)!] });
         ledger.hazards.get(h.id)!.status = 'closed';
         counts.approvals++;
-      }
-      pending = [];
-    });
+      }),
+    );
 
-    // The day's inspections.
+    // The day's inspections, each site with its own random stream so the order of work does not matter.
     const today = setup.sites.filter((_, i) => schedule[i] === d);
-    await timed('inspections', async () => {
-      for (const [i, site] of today.entries()) {
-        at(i, today.length, 8.5, 17.5);
-        await inspect(site, dayRng);
-      }
-    });
+    await timed('inspections', () => inParallel(today, parallel, (site, i) => inspect(site, dayRng.fork(`site-${i}`), timeOfDay(day, i, today.length, 8.5, 17.5))));
 
     // Afternoon: close-outs towards the day's goal, by party evidence or re-inspection.
-    await timed('closeOuts', () => closeOuts(d, dayRng));
+    await timed('closeOuts', () => closeOuts(d, day, dayRng));
     await timed('extensions', () => extensions(day, dayRng));
     await timed('orders', () => orders(day, dayRng));
 
     // Midnight: deadlines that ended turn sites orange; the night's ranking snapshot.
-    now = new Date(`${addDays(day, 1)}T00:00:00+08:00`);
-    await timed('colourSweep', () => sweepColours(database, now));
+    const midnight = new Date(`${addDays(day, 1)}T00:00:00+08:00`);
+    await timed('colourSweep', () => sweepColours(database, midnight));
     if (options.snapshots !== false) {
-      now = new Date(now.getTime() + 5 * 60_000);
       await timed('snapshots', async () => {
-        const stored = await takeSnapshots(database, { campaignId: setup.campaignId }, now);
+        const stored = await takeSnapshots(database, { campaignId: setup.campaignId }, new Date(midnight.getTime() + 5 * 60_000));
         if (stored.some((r) => r.stored > 0)) counts.snapshotDays++;
       });
     }
     daysMs.push(Math.round(performance.now() - dayStarted));
-    const t = ledger.totals(now);
+    const t = ledger.totals(midnight);
     log(`${day}: ${today.length.toLocaleString('en')} inspected, 排查率 ${pct(t.inspectionRate)}, hazards ${t.hazardsFound.toLocaleString('en')}, 销号率 ${pct(t.closeOutRate)}, overdue ${t.hazardsOverdue} (${(daysMs.at(-1)! / 1000).toFixed(1)} s)`);
   }
 
@@ -177,41 +173,40 @@ export async function simulateCampaign(database: Database, options: SimulationOp
     timings: { setupMs, daysMs, totalMs: Math.round(performance.now() - started), phasesMs },
   };
 
-  async function photo(site: SiteRow): Promise<string> {
+  async function photo(site: SiteRow, at: Date): Promise<string> {
     const known = photoOf.get(site.id);
     if (known) return known;
-    const key = (await uploadSitePhoto(ctx(inspectorOf(site.id)), options.storage, site.id, { fileName: 'site.jpg', mimeType: 'image/jpeg', data: image })).key;
+    const key = (await uploadSitePhoto(ctx(inspectorOf(site.id), at), options.storage, site.id, { fileName: 'site.jpg', mimeType: 'image/jpeg', data: image })).key;
     photoOf.set(site.id, key);
     counts.photos++;
     return key;
   }
 
-  async function inspect(site: SiteRow, r: Rng) {
+  async function inspect(site: SiteRow, r: Rng, ended: Date) {
     let items = forms.get(site.kind);
     if (!items) {
       // By code, not as loaded, so that the failed items replay for a seed.
       items = (await loadCombinedForm(database.db, site)).groups.flatMap((g) => g.items).sort((a, b) => a.code.localeCompare(b.code) || a.text.localeCompare(b.text));
       forms.set(site.kind, items);
     }
-    const key = await photo(site);
     const failable = items.filter((i) => i.answerType === 'pass_fail');
     const failing = new Set(shuffle(failable, r).slice(0, failureCount(site.kind, failable.length, r)).map((i) => i.id));
-    const choices = new Map<string, ReturnType<typeof hazardChoice>>();
+    const choices = new Map(items.filter((i) => failing.has(i.id)).map((i) => [i.id, hazardChoice(r)]));
+    const deadlines = new Map([...choices.keys()].map((id) => [id, r.int(3, 10)]));
+    const key = await photo(site, new Date(ended.getTime() - 15 * 60_000));
+    const today = shanghaiDay(ended);
     const answers = items.map((item) => {
-      if (!failing.has(item.id)) return passing(item, key);
-      const choice = hazardChoice(r);
-      choices.set(item.id, choice);
+      const choice = choices.get(item.id);
+      if (!choice) return passing(item, key);
       const hazard = {
         level: choice.level,
         mode: choice.mode,
-        ...(choice.mode === 'deadline' ? { deadline: addDays(shanghaiDay(now), r.int(3, 10)) } : {}),
+        ...(choice.mode === 'deadline' ? { deadline: addDays(today, deadlines.get(item.id)!) } : {}),
         ...(choice.mode === 'immediate' ? { fixedOnSpotPhotos: [key] } : {}),
-        ...(choice.level === 'major' ? { treatmentPlan: majorPlan(site, addDays(shanghaiDay(now), 30)) } : {}),
+        ...(choice.level === 'major' ? { treatmentPlan: majorPlan(site, addDays(today, 30)) } : {}),
       };
       return { checkItemId: item.id, result: 'fail' as const, photos: [key], note: item.text.slice(0, 60), hazard };
     });
-    const ended = now;
-    now = new Date(ended.getTime() + 60_000);
     const body: InspectionSubmission = {
       id: randomUUID(),
       siteId: site.id,
@@ -221,18 +216,20 @@ export async function simulateCampaign(database: Database, options: SimulationOp
       answers,
       signature: { imageKey: key, signerName: site.responsiblePerson ?? '负责人', signerPhone: site.phone ?? '19900000000', signedAt: ended.toISOString() },
     } as InspectionSubmission;
-    const { result } = await submitInspection(ctx(inspectorOf(site.id)), body as never);
+    // Received a minute after the visit ends, as a phone syncs it.
+    const { result } = await submitInspection(ctx(inspectorOf(site.id), new Date(ended.getTime() + 60_000)), body as never);
     counts.inspections++;
-    const entry = ledger.sites.get(site.id)!;
-    entry.inspected = true;
-    for (const h of result.hazards) {
-      const hazard: LedgerHazard = { id: h.id, level: h.level, mode: h.mode, status: h.status, deadline: h.deadline, extended: false };
-      ledger.addHazard(site.id, hazard);
-    }
+    ledger.sites.get(site.id)!.inspected = true;
+    for (const h of result.hazards) ledger.addHazard(site.id, { id: h.id, level: h.level, mode: h.mode, status: h.status, deadline: h.deadline, extended: false });
   }
 
-  async function closeOuts(d: number, r: Rng) {
-    const found = [...ledger.hazards.values()].filter((h) => h.status !== 'cancelled');
+  /** Site by site in the set-up order, not in the order concurrent inspections happened to finish. */
+  function hazardsInOrder() {
+    return [...ledger.sites.values()].flatMap((s) => s.hazards.map((h) => ledger.hazards.get(h.id)!));
+  }
+
+  async function closeOuts(d: number, day: string, r: Rng) {
+    const found = hazardsInOrder().filter((h) => h.status !== 'cancelled');
     const closedOrPending = found.filter((h) => h.status === 'closed' || h.status === 'pending_review').length;
     const wanted = Math.max(0, Math.round(closeOutGoal(d, options.days) * found.length) - closedOrPending);
     // Deadline hazards are the hard ones (sprinklers, escape stairs): chosen last, so some run over.
@@ -244,56 +241,54 @@ export async function simulateCampaign(database: Database, options: SimulationOp
       .slice(0, wanted)
       .map((x) => x.h);
     const bySite = new Map<string, typeof chosen>();
-    for (const h of chosen) bySite.set(h.siteId, [...(bySite.get(h.siteId) ?? []), h]);
-    const siteIds = [...bySite.keys()];
-    for (const [i, siteId] of siteIds.entries()) {
-      at(i, siteIds.length, 13, 19);
-      const site = sitesById.get(siteId)!;
-      const hazards = bySite.get(siteId)!;
-      const key = await photo(site);
-      if (site.phone && r.chance(0.3)) {
+    for (const h of chosen) {
+      const list = bySite.get(h.siteId);
+      if (list) list.push(h);
+      else bySite.set(h.siteId, [h]);
+    }
+    // Decided up front, so the outcome does not depend on which call finishes first.
+    const visits = [...bySite].map(([siteId, hazards]) => ({ site: sitesById.get(siteId)!, hazards, byParty: !!sitesById.get(siteId)!.phone && r.chance(0.3) }));
+    for (const v of visits) if (v.byParty) pending.push(...v.hazards.map((h) => ({ id: h.id, siteId: v.site.id })));
+    await inParallel(visits, parallel, async ({ site, hazards, byParty }, i) => {
+      const at = timeOfDay(day, i, visits.length, 13, 19);
+      const key = await photo(site, at);
+      if (byParty) {
         // The party uploads proof of the fix; an inspector reviews it the next morning.
         const party = await partyActor(database, site, parties);
         for (const h of hazards) {
-          await actOnHazard(ctx(party), h.id, { action: 'submit_rectification', evidence: [key] });
+          await actOnHazard(ctx(party, at), h.id, { action: 'submit_rectification', evidence: [key] });
           h.status = 'pending_review';
-          pending.push({ id: h.id, siteId });
           counts.partySubmissions++;
         }
-        continue;
+        return;
       }
-      const ended = now;
-      now = new Date(ended.getTime() + 60_000);
-      await submitReinspection(ctx(inspectorOf(siteId)), {
+      await submitReinspection(ctx(inspectorOf(site.id), new Date(at.getTime() + 60_000)), {
         id: randomUUID(),
-        siteId,
-        startedAt: new Date(ended.getTime() - 10 * 60_000).toISOString(),
-        endedAt: ended.toISOString(),
+        siteId: site.id,
+        startedAt: new Date(at.getTime() - 10 * 60_000).toISOString(),
+        endedAt: at.toISOString(),
         gps: site.lng !== null && site.lat !== null ? { lng: site.lng, lat: site.lat, accuracy: 10 } : null,
         results: hazards.map((h) => ({ hazardId: h.id, fixed: true, photos: [key] })),
       } as never);
       for (const h of hazards) h.status = 'closed';
       counts.reinspections++;
-    }
-    function at(i: number, n: number, from: number, to: number) {
-      now = timeOfDay(dayOf(d), i, n, from, to);
-    }
+    });
   }
 
   /** A quarter of deadline hazards due within two days ask for a week more; most are granted. */
   async function extensions(day: string, r: Rng) {
-    const due = [...ledger.hazards.values()].filter((h) => h.status === 'open' && h.deadline && !h.extended && h.deadline >= day && h.deadline <= addDays(day, 2));
+    const due = hazardsInOrder().filter((h) => h.status === 'open' && h.deadline && !h.extended && h.deadline >= day && h.deadline <= addDays(day, 2));
     for (const [i, h] of due.entries()) {
       if (!r.chance(0.25)) continue;
-      now = timeOfDay(day, i, due.length, 10, 12);
       const newDeadline = addDays(h.deadline!, 7);
-      const detail = await requestHazardExtension(ctx(inspectorOf(h.siteId)), h.id, { newDeadline, reason: '需采购消防设施，申请延期整改' });
+      const asked = timeOfDay(day, i, due.length, 10, 12);
+      const detail = await requestHazardExtension(ctx(inspectorOf(h.siteId), asked), h.id, { newDeadline, reason: '需采购消防设施，申请延期整改' });
       h.extended = true;
       ledger.extensionsRequested++;
       counts.extensionRequests++;
-      now = timeOfDay(day, i, due.length, 15, 17);
       const approve = r.chance(0.8);
-      await decideHazardExtension(ctx(setup.command), h.id, detail.extensions.at(-1)!.id, { approve, reason: approve ? '同意延期' : '整改难度不大，不予延期' });
+      const decided = timeOfDay(day, i, due.length, 15, 17);
+      await decideHazardExtension(ctx(setup.command, decided), h.id, detail.extensions.at(-1)!.id, { approve, reason: approve ? '同意延期' : '整改难度不大，不予延期' });
       counts.extensionDecisions++;
       if (approve) {
         h.deadline = newDeadline;
@@ -304,27 +299,35 @@ export async function simulateCampaign(database: Database, options: SimulationOp
 
   /** Yellow cards for sites whose deadlines passed; suspension for a site with a major hazard. */
   async function orders(day: string, r: Rng) {
-    now = timeOfDay(day, 0, 1, 17, 17.5);
+    const at = timeOfDay(day, 0, 1, 17, 17.5);
     const overdueSites = [...ledger.sites.values()].filter((s) => s.yellowCards.length === 0 && s.hazards.some((h) => h.status === 'open' && h.deadline !== null && h.deadline < day));
     const cardsPerDay = Math.max(1, Math.round(setup.sites.length / 8000));
     for (const site of shuffle(overdueSites, r).slice(0, cardsPerDay)) {
       const deadline = addDays(day, 3);
-      await issueYellowCard(ctx(setup.command), site.id, { deadline, reason: '隐患逾期未整改，发出黄牌警告' });
+      await issueYellowCard(ctx(setup.command, at), site.id, { deadline, reason: '隐患逾期未整改，发出黄牌警告' });
       site.yellowCards.push({ deadline });
       counts.yellowCards++;
     }
     const majors = [...ledger.sites.values()].filter((s) => !s.suspended && s.hazards.some((h) => h.level === 'major' && h.status === 'open'));
     if (majors.length > 0 && r.chance(0.3)) {
       const site = r.pick(majors);
-      await suspendSite(ctx(setup.command), site.id, { reason: '存在重大火灾隐患，责令停业整改' });
+      await suspendSite(ctx(setup.command, at), site.id, { reason: '存在重大火灾隐患，责令停业整改' });
       site.suspended = true;
       counts.suspensions++;
     }
   }
+}
 
-  function dayOf(d: number) {
-    return addDays(options.start, d);
-  }
+/** Runs `fn` over the items with at most `limit` calls under way, like that many teams at work. */
+async function inParallel<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 export type { CampaignSetup };
