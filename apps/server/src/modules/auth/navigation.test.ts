@@ -17,4 +17,12 @@ describe('featureFlags', () => {
     const flags = featureFlags(actor(['party']));
     expect(flags).toMatchObject({ areas: false, users: false, checklists: false, sites: true, hazards: true });
   });
+
+  it('shows nails (拔钉除患) to every official and adding them to the command centre, town and admin', () => {
+    for (const role of ['admin', 'command_centre', 'department', 'town', 'village', 'squad_leader', 'inspector', 'grid_member', 'party', 'supervisor'] as const) {
+      const flags = featureFlags(actor([role]));
+      expect(flags['nails'], role).toBe(role !== 'party');
+      expect(flags['nails.manage'], role).toBe(['admin', 'command_centre', 'town'].includes(role));
+    }
+  });
 });
