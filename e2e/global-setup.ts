@@ -27,7 +27,9 @@ export default async function setup(project: TestProject) {
   const server: ChildProcess = spawn(process.execPath, [path.join(root, 'apps/server/bin/anxun.js'), 'serve'], {
     cwd: root,
     // info: the console SMS provider logs each message (party login codes too) at info level.
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', DATABASE_URL: '',
+      // Every e2e file logs its roles in from 127.0.0.1 against this one server.
+      LOGIN_RATE_PER_MINUTE: '1000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout!.pipe(log);
@@ -42,7 +44,10 @@ export default async function setup(project: TestProject) {
       const health = await fetch(`${baseUrl}/api/health`);
       if (health.ok && ((await health.json()) as { demo: string }).demo === 'ready') break;
     } catch {}
-    if (Date.now() > deadline) throw new Error('server did not become ready');
+    if (Date.now() > deadline) {
+      server.kill('SIGTERM');
+      throw new Error(`server did not become ready; log: ${logPath}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide('baseUrl', baseUrl);

@@ -12,6 +12,7 @@ const Env = z.object({
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_RATE_PER_MINUTE: z.coerce.number().int().positive().default(10),
   LOGIN_LOCK_MINUTES: z.coerce.number().positive().default(15),
   SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   DEMO_SCALE: z.enum(['town', 'guali', 'city']).default('town'),
@@ -70,6 +71,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     sessionTtlHours: e.SESSION_TTL_HOURS,
     cookieSecure: e.COOKIE_SECURE,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    /** Login and SMS-code requests per minute per client address. */
+    loginRatePerMinute: e.LOGIN_RATE_PER_MINUTE,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     seedDemo: e.SEED_DEMO,
     demoScale: e.DEMO_SCALE,

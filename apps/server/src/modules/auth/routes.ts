@@ -11,7 +11,6 @@ import { featureFlags } from './navigation.ts';
 import { changePassword, checkPassword, endSession, requestPartyCode, verifyPartyCode } from './service.ts';
 
 const Ok = z.object({ ok: z.literal(true) });
-const LOGIN_RATE = { max: 10, timeWindow: '1 minute' };
 
 async function describe(db: Executor, actor: Actor): Promise<Me> {
   const scopes = actor.scopePaths.length
@@ -33,6 +32,7 @@ async function describe(db: Executor, actor: Actor): Promise<Me> {
 }
 
 export const authRoutes: ModuleRoutes = (app, { database, config, jobs }) => {
+  const LOGIN_RATE = { max: config.loginRatePerMinute, timeWindow: '1 minute' };
   const startSession = async (userId: string, request: Parameters<typeof createSession>[3], reply: Parameters<typeof setSessionCookie>[0]) => {
     const { token, expiresAt } = await createSession(database.db, userId, config.sessionTtlHours, request);
     setSessionCookie(reply, config, request, token, expiresAt);
