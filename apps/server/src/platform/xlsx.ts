@@ -53,6 +53,15 @@ export async function* keysetBatches<Row, Key>(page: (after: Key | undefined, si
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 
+async function drainedOrClosed(out: Writable): Promise<void> {
+  const done = new AbortController();
+  try {
+    await Promise.race([once(out, 'drain', { signal: done.signal }), once(out, 'close', { signal: done.signal })]);
+  } finally {
+    done.abort();
+  }
+}
+
 /** Writes one sheet to `out` and returns the number of data rows; `onRows` hears the running count after each batch. */
 export async function writeXlsx<Row>(out: Writable, sheet: XlsxSheet<Row>, onRows?: (rows: number) => void): Promise<number> {
   const lang = sheet.lang ?? 'zh';
@@ -73,7 +82,9 @@ export async function writeXlsx<Row>(out: Writable, sheet: XlsxSheet<Row>, onRow
     for (const row of batch) ws.addRow(sheet.columns.map((c) => c.value(row, lang))).commit();
     count += batch.length;
     onRows?.(count);
-    if (out.writableNeedDrain) await once(out, 'drain');
+    if (out.writableNeedDrain) await drainedOrClosed(out);
+    // The client went away (closed the tab, cancelled the download): read no further pages.
+    if (out.destroyed) throw new Error('export aborted: the response stream was closed');
   }
   ws.commit();
   await workbook.commit();
