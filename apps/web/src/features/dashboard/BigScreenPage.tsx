@@ -64,7 +64,7 @@ export default function BigScreenPage() {
   const dashboard = useDashboard(filters);
   const trend = useTrend(filters, 30);
   const breakdown = useBreakdown(filters, by);
-  const overdue = useOverdue(filters, 8);
+  const overdue = useOverdue(filters, 5);
   const activity = useActivity(filters, 12);
   const define = useDefinition(dashboard.data);
   const unitName = useBreakdownName(by);

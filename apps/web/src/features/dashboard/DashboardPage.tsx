@@ -117,8 +117,10 @@ export default function DashboardPage() {
           </Card>
         </Col>
         <Col xs={24}>
-          <Card size="small" title={t('dashboard.activity.title')}>
-            <ActivityFeed items={activity.data?.items ?? []} />
+          <Card size="small" title={t('dashboard.activity.title')} extra={activity.data && t('dashboard.activity.count', { count: activity.data.items.length })}>
+            <div className="ax-dash-feed">
+              <ActivityFeed items={activity.data?.items ?? []} />
+            </div>
           </Card>
         </Col>
       </Row>

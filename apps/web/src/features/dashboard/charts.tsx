@@ -1,4 +1,5 @@
-import ReactEChartsCore from 'echarts-for-react/lib/core';
+// The ESM build: the CommonJS one (lib/) reaches the bundle as a module object, not a component.
+import ReactEChartsCore from 'echarts-for-react/esm/core';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { DataZoomComponent, GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
@@ -42,7 +43,7 @@ export function ColourChart({ colours, dark, height }: ChartProps & { colours: S
       option={{
         tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
         legend: { bottom: 0, textStyle: { fontSize: fontSize(dark) } },
-        series: [{ type: 'pie', radius: ['42%', '70%'], center: ['50%', '44%'], data, label: { formatter: '{c}', fontSize: fontSize(dark) } }],
+        series: [{ type: 'pie', radius: ['38%', '64%'], center: ['50%', '44%'], data, label: { formatter: '{c}', fontSize: fontSize(dark), overflow: 'none' }, labelLine: { length: 8, length2: 8 } }],
       }}
     />
   );

@@ -42,6 +42,7 @@ export const dashboardLocales = {
       },
       activity: {
         title: '今日动态',
+        count: '最新 {{count}} 条',
         empty: '今天还没有动态',
         kind: {
           inspection: '完成检查',
@@ -55,7 +56,7 @@ export const dashboardLocales = {
           suspension_lifted: '解除停业整改',
         },
       },
-      screen: { title: '安巡 · 隐患排查整治指挥大屏', scope: '范围', exit: '退出大屏' },
+      screen: { title: '安巡 · 隐患排查整治指挥大屏', scope: '全部辖区', exit: '退出大屏' },
     },
   },
   en: {
@@ -100,6 +101,7 @@ export const dashboardLocales = {
       },
       activity: {
         title: 'Today',
+        count: 'Latest {{count}}',
         empty: 'Nothing yet today',
         kind: {
           inspection: 'Inspected',
@@ -113,7 +115,7 @@ export const dashboardLocales = {
           suspension_lifted: 'Suspension lifted',
         },
       },
-      screen: { title: 'Anxun · Hazard inspection command screen', scope: 'Scope', exit: 'Leave big screen' },
+      screen: { title: 'Anxun · Hazard inspection command screen', scope: 'Whole scope', exit: 'Leave big screen' },
     },
   },
 };

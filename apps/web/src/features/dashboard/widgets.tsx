@@ -10,6 +10,8 @@ import { ColourTag } from '../../app/components/tags.tsx';
 import { isRate, KPI_KEYS, useDefinition, useKpiText, type KpiKey } from './figures.ts';
 
 const KPI_ACCENT: Partial<Record<KpiKey, string>> = { hazardsOverdue: '#cf1322', openMajorHazards: '#d4380d', closeOutRate: '#389e0d', inspectionRate: '#1456a8' };
+/** Lighter tones for the dark wall, where the page colours would not read from across the room. */
+const KPI_ACCENT_DARK: Partial<Record<KpiKey, string>> = { hazardsOverdue: '#ff4d4f', openMajorHazards: '#ff7a45', closeOutRate: '#73d13d', inspectionRate: '#69b1ff' };
 
 /** The eight KPI cards; each label carries the figure's definition as its tooltip. */
 export function KpiCards({ dashboard, big }: { dashboard: Dashboard | undefined; big?: boolean }) {
@@ -27,7 +29,7 @@ export function KpiCards({ dashboard, big }: { dashboard: Dashboard | undefined;
                 {t(`dashboard.kpi.${key}`)} <InfoCircleOutlined aria-label={define(key)} />
               </div>
             </Tooltip>
-            <div className="ax-dash-kpi-value" style={{ color: alarm || isRate(key) ? KPI_ACCENT[key] : undefined }} data-testid={`kpi-${key}-value`}>
+            <div className="ax-dash-kpi-value" style={{ color: alarm || isRate(key) ? (big ? KPI_ACCENT_DARK : KPI_ACCENT)[key] : undefined }} data-testid={`kpi-${key}-value`}>
               {text(key, dashboard?.kpis)}
             </div>
           </div>
