@@ -16,3 +16,4 @@ export * from './rankings.ts';
 export * from './map.ts';
 export * from './dashboard.ts';
 export * from './exports.ts';
+export * from './briefings.ts';

@@ -21,9 +21,10 @@ import { rankingRoutes } from './rankings/routes.ts';
 import { campaignRoutes } from './campaigns/routes.ts';
 import { nailRoutes } from './nails/routes.ts';
 import { exportRoutes } from './exports/routes.ts';
+import { briefingRoutes } from './briefings/routes.ts';
 
 export type Api = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, ZodTypeProvider>;
 export type ModuleRoutes = (app: Api, deps: ModuleDeps) => Promise<void> | void;
 
 /** Every feature's routes, mounted under /api. */
-export const MODULES: ModuleRoutes[] = [healthRoutes, authRoutes, areaRoutes, siteRoutes, userRoutes, siteImportRoutes, photoRoutes, inspectionRoutes, hazardRoutes, messageRoutes, siteOrderRoutes, noticeRoutes, checklistRoutes, dashboardRoutes, campaignRoutes, rankingRoutes, nailRoutes, mapRoutes, exportRoutes];
+export const MODULES: ModuleRoutes[] = [healthRoutes, authRoutes, areaRoutes, siteRoutes, userRoutes, siteImportRoutes, photoRoutes, inspectionRoutes, hazardRoutes, messageRoutes, siteOrderRoutes, noticeRoutes, checklistRoutes, dashboardRoutes, campaignRoutes, rankingRoutes, nailRoutes, mapRoutes, exportRoutes, briefingRoutes];

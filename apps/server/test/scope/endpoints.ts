@@ -10,6 +10,7 @@ import { MAP_ENDPOINTS } from './map-endpoints.ts';
 import { NAIL_ENDPOINTS } from './nails-endpoints.ts';
 import { CAMPAIGN_ENDPOINTS } from './campaigns-endpoints.ts';
 import { RANKING_ENDPOINTS } from './rankings-endpoints.ts';
+import { BRIEFING_ENDPOINTS } from './briefings-endpoints.ts';
 
 export type Side = 'in' | 'out';
 export interface Request {
@@ -119,7 +120,7 @@ const BASE_ENDPOINTS: EndpointCase[] = [
   { route: 'GET /api/sites/{id}/combined-form', kind: 'read', allowed: OFFICIALS, build: (f, s) => ({ method: 'GET', url: `/api/sites/${s === 'in' ? f.siteA.id : f.siteB.id}/combined-form` }), outStatus: 404 },
 ];
 
-export const ENDPOINTS: EndpointCase[] = [...BASE_ENDPOINTS, ...CLOSED_LOOP_ENDPOINTS, ...ORDER_ENDPOINTS, ...IMPORT_ENDPOINTS, ...CAMPAIGN_ENDPOINTS, ...RANKING_ENDPOINTS, ...NAIL_ENDPOINTS, ...MAP_ENDPOINTS, ...DASHBOARD_ENDPOINTS, ...EXPORT_ENDPOINTS];
+export const ENDPOINTS: EndpointCase[] = [...BASE_ENDPOINTS, ...CLOSED_LOOP_ENDPOINTS, ...ORDER_ENDPOINTS, ...IMPORT_ENDPOINTS, ...CAMPAIGN_ENDPOINTS, ...RANKING_ENDPOINTS, ...NAIL_ENDPOINTS, ...MAP_ENDPOINTS, ...DASHBOARD_ENDPOINTS, ...EXPORT_ENDPOINTS, ...BRIEFING_ENDPOINTS];
 
 /** Endpoints that act on the caller's own session, not on scoped data; covered by the auth tests. */
 export const SELF_ENDPOINTS = [

@@ -1,21 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { registerCjkFonts, type PdfFontName } from '../../platform/pdf-fonts.ts';
 import type { NoticeData, NoticeSignature } from './data.ts';
-
-/**
- * Debian's fonts-noto-cjk. Song-style serif for the title and body, as official documents use;
- * the sans (黑体) for tables and labels, which stay legible at small sizes. Each TTC holds every
- * CJK variant, so the Simplified Chinese face is picked by its PostScript name.
- */
-export const NOTICE_FONT_DIR = '/usr/share/fonts/opentype/noto';
-const FONTS = {
-  title: ['NotoSerifCJK-Bold.ttc', 'NotoSerifCJKsc-Bold'],
-  body: ['NotoSerifCJK-Regular.ttc', 'NotoSerifCJKsc-Regular'],
-  sans: ['NotoSansCJK-Regular.ttc', 'NotoSansCJKsc-Regular'],
-  sansBold: ['NotoSansCJK-Bold.ttc', 'NotoSansCJKsc-Bold'],
-} as const;
-type FontName = keyof typeof FONTS;
 
 const RED = '#C00000';
 const INK = '#1A1A1A';
@@ -30,7 +15,7 @@ type Doc = InstanceType<typeof PDFDocument>;
 
 interface Part {
   text: string;
-  font: FontName;
+  font: PdfFontName;
   size: number;
   color?: string;
 }
@@ -43,14 +28,6 @@ interface Cell {
 
 const PAD = 4;
 const LINE_GAP = 1.5;
-
-function fontPath(file: string): string {
-  const full = path.join(NOTICE_FONT_DIR, file);
-  if (!fs.existsSync(full)) {
-    throw new Error(`找不到中文字体 ${full}（请安装 fonts-noto-cjk） | CJK font missing: ${full} (install fonts-noto-cjk)`);
-  }
-  return full;
-}
 
 const bottomLimit = (doc: Doc) => doc.page.height - MARGIN.bottom - FOOTER;
 const contentWidth = (doc: Doc) => doc.page.width - MARGIN.left - MARGIN.right;
@@ -260,7 +237,7 @@ export function renderNoticePdf(data: NoticeData): Promise<Buffer> {
     doc.on('error', reject);
   });
   try {
-    for (const [name, [file, postscript]] of Object.entries(FONTS)) doc.registerFont(name, fontPath(file), postscript);
+    registerCjkFonts(doc);
     masthead(doc, data);
     opening(doc, data);
     siteBox(doc, data);
