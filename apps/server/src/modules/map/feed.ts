@@ -113,6 +113,7 @@ export class MapFeed {
       const last = chunk[chunk.length - 1]!;
       after = { path: last.area_path, id: last.id };
     }
+    index.markSorted();
     return { index, colours: newFeed(Number(mark!.id)), siteWatermark: new Date(mark!.now).getTime(), applied: new Map(), loadedAt: Date.now() };
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { advanceFeed, areaLevelForZoom, cellIndex, cellWindow, latOfMercatorY, mercatorY, newFeed } from './rules.ts';
+import { advanceFeed, areaLevelForZoom, cellIndex, cellWindow, latOfMercatorY, mercatorY, newFeed, scopePrefixes } from './rules.ts';
 
 describe('advanceFeed (bigserial ids that commit out of order)', () => {
   it('delivers a late commit below the highest id seen, once', () => {
@@ -64,5 +64,15 @@ describe('grid cells', () => {
 
   it('draws coarser areas when zoomed out', () => {
     expect([8, 11, 13, 15, 17].map(areaLevelForZoom)).toEqual(['district', 'town', 'village', 'grid', 'micro_grid']);
+  });
+});
+
+describe('scopePrefixes', () => {
+  const town = '/D/T/';
+  it('narrows the scopes by the area filter, never widens them', () => {
+    expect(scopePrefixes([town])).toEqual([town]);
+    expect(scopePrefixes([town], '/D/T/V1/')).toEqual(['/D/T/V1/']);
+    expect(scopePrefixes(['/D/T/V1/', '/D/T/V2/'], town)).toEqual(['/D/T/V1/', '/D/T/V2/']);
+    expect(scopePrefixes(['/D/T/V1/'], '/D/T/V2/')).toEqual([]);
   });
 });

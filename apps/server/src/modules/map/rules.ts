@@ -56,6 +56,15 @@ export function cellIndex(win: CellWindow, mx: number, my: number): number {
   return cy * win.cols + cx;
 }
 
+/**
+ * The area-path prefixes a map query covers: the viewer's scopes, narrowed by an area filter
+ * (an area inside a scope, or a scope inside the area). Nothing outside a scope ever results.
+ */
+export function scopePrefixes(scopePaths: readonly string[], areaPath?: string): string[] {
+  if (!areaPath) return [...scopePaths];
+  return scopePaths.flatMap((s) => (areaPath.startsWith(s) ? [areaPath] : s.startsWith(areaPath) ? [s] : []));
+}
+
 /** Which area level's polygons to draw at a zoom: the town at a glance, micro-grids when close. */
 export function areaLevelForZoom(zoom: number): 'district' | 'town' | 'village' | 'grid' | 'micro_grid' {
   if (zoom < 10) return 'district';

@@ -2,12 +2,11 @@ import type { MapAreasQuery, MapClusterQuery, MapClusters, MapSiteCard } from '@
 import type { z } from 'zod';
 import type { RequestContext } from '../../platform/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/errors.ts';
-import { pathInScope } from '../../platform/scope.ts';
 import { findArea } from '../areas/queries.ts';
 import { findSite } from '../sites/queries.ts';
 import { canSite } from '../sites/policy.ts';
 import type { MapFeed } from './feed.ts';
-import { areaLevelForZoom } from './rules.ts';
+import { areaLevelForZoom, scopePrefixes } from './rules.ts';
 import { ViewportTooLarge } from './site-index.ts';
 import { areaTouchesScope, canMap } from './policy.ts';
 import { allDepartments, areasInView, campaignsFor, memberIds, openHazardsOf, siteNames } from './queries.ts';
@@ -32,7 +31,7 @@ export async function mapClusters(ctx: RequestContext, feed: MapFeed, q: MapClus
   let answer;
   try {
     answer = index.query({
-      pathPasses: (path) => pathInScope(actor, path) && (!areaPath || path.startsWith(areaPath)),
+      prefixes: scopePrefixes(actor.scopePaths, areaPath),
       kind: q.kind,
       riskLevel: q.riskLevel,
       colours: q.colours,

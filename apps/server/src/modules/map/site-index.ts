@@ -13,8 +13,8 @@ export interface IndexedSite {
 }
 
 export interface IndexQuery {
-  /** Per area path (by its number in the index): does it pass scope and area filter? */
-  pathPasses(path: string): boolean;
+  /** Area-path prefixes a site must lie under (scope ∩ area filter); none = nothing. */
+  prefixes: readonly string[];
   kind?: SiteKind | undefined;
   riskLevel?: RiskLevel | undefined;
   colours?: readonly SiteColour[] | undefined;
@@ -44,12 +44,15 @@ const riskCode = (r: RiskLevel | null) => (r === null ? 0 : RISK_LEVELS.indexOf(
 export const zeroCounts = (): ColourCounts => Object.fromEntries(SITE_COLOURS.map((c) => [c, 0])) as ColourCounts;
 
 /**
- * Every site as a few typed-array slots, so a viewport over a million sites is one pass over
- * memory (a few milliseconds) instead of a scan and sort in the database (about a second).
- * Slots are never moved; a site's slot is rewritten in place when the site changes.
+ * Every site as a few typed-array slots, so a viewport is one pass over memory instead of a scan
+ * and sort in the database. The slots loaded first are in area-path order, so a scope is one
+ * contiguous range found by binary search; sites added later sit in a tail scanned in full. A site
+ * that moves to another area leaves its sorted slot (marked removed) for the tail.
  */
 export class SiteIndex {
   private size = 0;
+  /** Slots [0, sorted) are in area-path order (the load order). */
+  private sorted = 0;
   private ids: string[] = [];
   private slotOf = new Map<string, number>();
   private lng = new Float64Array(0);
@@ -95,9 +98,18 @@ export class SiteIndex {
     return no;
   }
 
+  /** Ends the path-ordered load: slots put so far are sorted by area path. */
+  markSorted() {
+    this.sorted = this.size;
+  }
+
   /** Adds a site or rewrites its slot. */
   put(site: IndexedSite) {
     let slot = this.slotOf.get(site.id);
+    if (slot !== undefined && slot < this.sorted && this.paths[this.pathNo[slot]!] !== site.areaPath) {
+      this.colour[slot] = REMOVED;
+      slot = undefined;
+    }
     if (slot === undefined) {
       this.grow(this.size + 1);
       slot = this.size++;
@@ -132,8 +144,13 @@ export class SiteIndex {
     const win = cellWindow(q.bbox, q.zoom);
     const cells = win.cols * win.rows;
     if (cells > MAX_CELLS) throw new ViewportTooLarge(`${cells} cells`);
-    const passes = new Uint8Array(this.paths.length);
-    for (let p = 0; p < this.paths.length; p++) passes[p] = q.pathPasses(this.paths[p]!) ? 1 : 0;
+    // A prefix inside another would count its sites twice.
+    const prefixes = [...new Set(q.prefixes)].filter((p, _, all) => !all.some((o) => o !== p && p.startsWith(o)));
+    const under = (path: string) => prefixes.some((p) => path.startsWith(p));
+    // Tail slots are checked per path; sorted slots only inside their prefix ranges.
+    const tailPasses = new Map<number, boolean>();
+    const ranges: [number, number][] = prefixes.map((p) => [this.lowerBound(p), this.lowerBound(`${p}\uffff`)]);
+    ranges.push([this.sorted, this.size]);
     const wantKind = q.kind === undefined ? -1 : kindCode.get(q.kind)!;
     const wantRisk = q.riskLevel === undefined ? -1 : riskCode(q.riskLevel);
     const colourOn = new Uint8Array(COLOURS).fill(q.colours ? 0 : 1);
@@ -155,9 +172,15 @@ export class SiteIndex {
     const pinSlots: number[] = [];
     let unlocated = 0;
     let [minLng, minLat, maxLng, maxLat] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (let i = 0; i < this.size; i++) {
+    for (const [from, to] of ranges) for (let i = from; i < to; i++) {
       const c = this.colour[i]!;
-      if (c === REMOVED || passes[this.pathNo[i]!] === 0) continue;
+      if (c === REMOVED) continue;
+      if (i >= this.sorted) {
+        const no = this.pathNo[i]!;
+        let ok = tailPasses.get(no);
+        if (ok === undefined) tailPasses.set(no, (ok = under(this.paths[no]!)));
+        if (!ok) continue;
+      }
       if (wantKind >= 0 && this.kind[i] !== wantKind) continue;
       if (wantRisk >= 0 && this.risk[i] !== wantRisk) continue;
       if (members && members[i] === 0) continue;
@@ -211,6 +234,18 @@ export class SiteIndex {
       answer.clusters.push({ lng: (sumX[cell]! / k) * 360 - 180, lat: latOfMercatorY(sumY[cell]! / k), count: k, counts: cellCounts });
     }
     return answer;
+  }
+
+  /** First sorted slot whose area path is not below `path` (the sorted slots are in C-collation = code-unit order). */
+  private lowerBound(path: string): number {
+    let lo = 0;
+    let hi = this.sorted;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.paths[this.pathNo[mid]!]! < path) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }
 
