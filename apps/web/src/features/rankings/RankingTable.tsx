@@ -50,7 +50,12 @@ function Rank({ rank, bottom, testId }: { rank: number; bottom: boolean; testId:
 
 function Attainment({ weekly }: { weekly: WeeklyAttainment }) {
   const { t } = useTranslation();
-  if (!weekly.target) return <Typography.Text type="secondary">{t('rankings.noTarget')}</Typography.Text>;
+  if (!weekly.target)
+    return (
+      <Typography.Text type="secondary" data-testid="ranking-weekly">
+        {t('rankings.noTarget')}
+      </Typography.Text>
+    );
   const bar = (done: number, target: number, share: number | null, label: string) => (
     <div className="rankings-attainment">
       <Typography.Text style={{ fontSize: 12 }}>{t(label, { done, target })}</Typography.Text>

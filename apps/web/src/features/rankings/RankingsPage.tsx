@@ -125,7 +125,7 @@ export default function RankingsPage() {
               tabBarExtraContent={
                 <Space size={8} wrap>
                   {view?.live && <Tag color="processing">{t('rankings.live')}</Tag>}
-                  <Typography.Text type="secondary" data-testid="ranking-as-of">
+                  <Typography.Text type="secondary" data-testid="ranking-as-of" data-day={view?.day} data-live={view?.live ? 'true' : 'false'}>
                     {asOf}
                   </Typography.Text>
                   {view?.comparedWith && <Typography.Text type="secondary">· {t('rankings.comparedWith', { day: view.comparedWith })}</Typography.Text>}
