@@ -31,6 +31,7 @@ const NailsListPage = lazy(() => import('../features/nails/NailsListPage.tsx'));
 const NailAiringPage = lazy(() => import('../features/nails/NailAiringPage.tsx'));
 const NailDetailPage = lazy(() => import('../features/nails/NailDetailPage.tsx'));
 const RankingsPage = lazy(() => import('../features/rankings/RankingsPage.tsx'));
+const BriefingPage = lazy(() => import('../features/briefings/BriefingPage.tsx'));
 const CampaignsPage = lazy(() => import('../features/campaigns/CampaignsPage.tsx'));
 const CampaignPage = lazy(() => import('../features/campaigns/CampaignPage.tsx'));
 
@@ -127,6 +128,7 @@ export const router = createBrowserRouter([
       { path: 'nails/airing', element: feature('nails', <NailAiringPage />) },
       { path: 'nails/:id', element: feature('nails', <NailDetailPage />) },
       { path: 'rankings', element: feature('rankings', <RankingsPage />) },
+      { path: 'briefings', element: feature('briefings', <BriefingPage />) },
       { path: 'campaigns', element: feature('campaigns', <CampaignsPage />) },
       { path: 'campaigns/:id', element: feature('campaigns', <CampaignPage />) },
       { path: '*', element: <NotFound /> },

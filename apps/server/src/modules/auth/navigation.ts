@@ -31,6 +31,8 @@ export function featureFlags(actor: Actor): Record<string, boolean> {
     'nails.manage': hasRole(actor, NAIL_MANAGERS),
     // 排名晾晒: aired to every official (the API shows the campaigns whose area overlaps theirs).
     rankings: official,
+    // 每日通报: read by whoever reads the rankings.
+    briefings: official,
     // 专项行动: every official whose scope overlaps a campaign reads it; admins and command centres set it up.
     campaigns: official,
     'campaigns.manage': hasRole(actor, ['admin', 'command_centre']),

@@ -195,10 +195,10 @@ describe('GET /api/map/events', () => {
 
 describe('areas, site card, options, config', () => {
   it('draws the area polygons of the zoom level inside the scope', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/map/areas?bbox=${NEAR}&zoom=13`, headers: { cookie: village } });
+    const res = await t.app.inject({ method: 'GET', url: `/api/map/areas?bbox=${NEAR}&zoom=12`, headers: { cookie: village } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().map((a: { name: string }) => a.name)).toEqual([tree.villageA.name]);
-    const all = await t.app.inject({ method: 'GET', url: `/api/map/areas?bbox=${NEAR}&zoom=13`, headers: { cookie: town } });
+    const all = await t.app.inject({ method: 'GET', url: `/api/map/areas?bbox=${NEAR}&zoom=12`, headers: { cookie: town } });
     expect(all.json()).toHaveLength(2);
   });
 

@@ -63,7 +63,7 @@ describe('grid cells', () => {
   });
 
   it('draws coarser areas when zoomed out', () => {
-    expect([8, 11, 13, 15, 17].map(areaLevelForZoom)).toEqual(['district', 'town', 'village', 'grid', 'micro_grid']);
+    expect([8, 10, 12, 14, 16].map(areaLevelForZoom)).toEqual(['district', 'town', 'village', 'grid', 'micro_grid']);
   });
 });
 

@@ -67,10 +67,10 @@ export function scopePrefixes(scopePaths: readonly string[], areaPath?: string):
 
 /** Which area level's polygons to draw at a zoom: the town at a glance, micro-grids when close. */
 export function areaLevelForZoom(zoom: number): 'district' | 'town' | 'village' | 'grid' | 'micro_grid' {
-  if (zoom < 10) return 'district';
-  if (zoom < 12) return 'town';
-  if (zoom < 14) return 'village';
-  if (zoom < 16) return 'grid';
+  if (zoom < 9) return 'district';
+  if (zoom < 11) return 'town';
+  if (zoom < 13) return 'village';
+  if (zoom < 15) return 'grid';
   return 'micro_grid';
 }
 

@@ -4,7 +4,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { AlertOutlined, DashboardOutlined, ApartmentOutlined, GlobalOutlined, OrderedListOutlined, DownOutlined, InboxOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, PushpinOutlined, ShopOutlined, TeamOutlined, TrophyOutlined, UploadOutlined, UserOutlined } from '@ant-design/icons';
-import { FlagOutlined } from '@ant-design/icons';
+import { FileTextOutlined, FlagOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser, useLogout } from '../../features/auth/api.ts';
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx';
@@ -24,6 +24,7 @@ const NAV: readonly { key: string; flag: string; icon: ReactNode; path?: string 
   { key: 'checklists', flag: 'checklists', icon: <OrderedListOutlined /> },
   { key: 'nails', flag: 'nails', icon: <PushpinOutlined /> },
   { key: 'rankings', flag: 'rankings', icon: <TrophyOutlined /> },
+  { key: 'briefings', flag: 'briefings', icon: <FileTextOutlined /> },
   { key: 'campaigns', flag: 'campaigns', icon: <FlagOutlined /> },
   { key: 'users', flag: 'users', icon: <TeamOutlined /> },
 ];

@@ -35,7 +35,7 @@ export const en: Shape<typeof zh> = {
     phoneInvalid: 'Enter an 11-digit mobile number',
   },
   app: {
-    nav: { dashboard: 'Dashboard', map: 'One map', areas: 'Areas', sites: 'Sites', hazards: 'Hazards', queue: 'Department queue', imports: 'Roster import', users: 'Users', checklists: 'Checklists', nails: 'Nails', campaigns: 'Campaigns', rankings: 'Rankings' },
+    nav: { dashboard: 'Dashboard', map: 'One map', areas: 'Areas', sites: 'Sites', hazards: 'Hazards', queue: 'Department queue', imports: 'Roster import', users: 'Users', checklists: 'Checklists', nails: 'Nails', campaigns: 'Campaigns', rankings: 'Rankings', briefings: 'Daily briefing' },
     menu: 'Menu',
     switchLanguage: '中文',
     changePassword: 'Change password',

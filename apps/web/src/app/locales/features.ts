@@ -1,6 +1,7 @@
 import { NAILS_LOCALE } from '../../features/nails/locales.ts';
 import { CAMPAIGNS_LOCALE } from '../../features/campaigns/locales.ts';
 import { RANKINGS_LOCALE } from '../../features/rankings/locales.ts';
+import { BRIEFINGS_LOCALE } from '../../features/briefings/locales.ts';
 import { EXPORTS_LOCALE } from '../../features/exports/locales.ts';
 
 import { mapLocales } from '../../features/map/locales.ts';
@@ -15,4 +16,4 @@ export interface FeatureLocale {
   en: Record<string, unknown>;
 }
 
-export const FEATURE_LOCALES: FeatureLocale[] = [NAILS_LOCALE, CAMPAIGNS_LOCALE, EXPORTS_LOCALE, mapLocales, RANKINGS_LOCALE, dashboardLocales];
+export const FEATURE_LOCALES: FeatureLocale[] = [NAILS_LOCALE, CAMPAIGNS_LOCALE, EXPORTS_LOCALE, mapLocales, RANKINGS_LOCALE, dashboardLocales, BRIEFINGS_LOCALE];

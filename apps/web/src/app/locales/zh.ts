@@ -32,7 +32,7 @@ export const zh = {
     phoneInvalid: '请输入 11 位手机号码',
   },
   app: {
-    nav: { dashboard: '驾驶舱', map: '一张图', areas: '区域', sites: '受检单位', hazards: '隐患', queue: '部门队列', imports: '名册导入', users: '用户管理', checklists: '检查表', nails: '拔钉除患', campaigns: '专项行动', rankings: '排名晾晒' },
+    nav: { dashboard: '驾驶舱', map: '一张图', areas: '区域', sites: '受检单位', hazards: '隐患', queue: '部门队列', imports: '名册导入', users: '用户管理', checklists: '检查表', nails: '拔钉除患', campaigns: '专项行动', rankings: '排名晾晒', briefings: '每日通报' },
     menu: '菜单',
     switchLanguage: 'English',
     changePassword: '修改密码',
