@@ -126,14 +126,18 @@ export async function simulateCampaign(database: Database, options: SimulationOp
       await timed('targets', () => planCampaignTargets(ctx(setup.command, at), setup.campaignId, {}, at));
     }
 
-    // Morning: yesterday's party evidence is reviewed and approved (销号).
-    const reviewing = pending;
+    // Morning: yesterday's party evidence is reviewed and approved (销号), a site's hazards one after
+    // another: two writes to one site at once can leave a stale colour (see docs/simulation.md).
+    const reviewing = groupBy(pending, (h) => h.siteId);
     pending = [];
     await timed('approvals', () =>
-      inParallel(reviewing, parallel, async (h, i) => {
-        await actOnHazard(ctx(inspectorOf(h.siteId), timeOfDay(day, i, reviewing.length, 8.5, 10)), h.id, { action: 'approve', evidence: [photoOf.get(h.siteId)!] });
-        ledger.hazards.get(h.id)!.status = 'closed';
-        counts.approvals++;
+      inParallel(reviewing, parallel, async (hazards, i) => {
+        for (const [k, h] of hazards.entries()) {
+          const at = new Date(timeOfDay(day, i, reviewing.length, 8.5, 10).getTime() + k * 60_000);
+          await actOnHazard(ctx(inspectorOf(h.siteId), at), h.id, { action: 'approve', evidence: [photoOf.get(h.siteId)!] });
+          ledger.hazards.get(h.id)!.status = 'closed';
+          counts.approvals++;
+        }
       }),
     );
 
@@ -316,6 +320,17 @@ export async function simulateCampaign(database: Database, options: SimulationOp
       counts.suspensions++;
     }
   }
+}
+
+/** Items with the same key, in first-seen order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return [...groups.values()];
 }
 
 /** Runs `fn` over the items with at most `limit` calls under way, like that many teams at work. */
