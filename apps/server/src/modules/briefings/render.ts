@@ -138,7 +138,7 @@ function rankingTable(doc: Doc, rows: readonly RankingRow[], withWeekly: boolean
     ['变化', 1.5],
   ];
   if (withWeekly) spec.push(['周排查完成', 2.4], ['周销号完成', 2.4]);
-  const weekly = (actual: number, target: number | undefined, share: number | null) => (target === undefined ? '—' : `${actual}/${target}（${percent(share)}）`);
+  const weekly = (actual: number, target: number | undefined, share: number | null) => (target === undefined ? '—' : `${actual}/${target} ${share === null ? '—' : `${Math.round(share * 100)}%`}`);
   table(
     doc,
     columns(doc, spec),
