@@ -23,10 +23,13 @@ export function totalsOf(units: readonly RankingCounts[]): BriefingTotals {
   };
 }
 
-/** Percentage points between two rates, to 0.1 (0.4567 → 0.4012 is −5.6); null when either is "—". */
+/**
+ * Percentage points between two rates as printed (each to 0.1 %), so the text adds up for a reader:
+ * 45.7 % after 40.1 % is +5.6; null when either is "—".
+ */
 export function ratePoints(now: number | null, before: number | null): number | null {
   if (now === null || before === null) return null;
-  return Math.round((now - before) * 1000) / 10;
+  return (Math.round(now * 1000) - Math.round(before * 1000)) / 10;
 }
 
 /** The day's movement: totals at its cut-off minus those at the end of the day before. */
