@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, like } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, like } from 'drizzle-orm';
 import { SITE_KINDS, type Role } from '@anxun/contracts';
 import type { Database } from '../../platform/db/client.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
@@ -76,6 +76,10 @@ export async function setUpCampaign(
     .from(areas)
     .where(and(eq(areas.level, 'village'), like(areas.path, `${town.path}%`)))
     .orderBy(asc(areas.code));
+  // A demo roster loaded just now must predate the campaign replayed in the past: the rankings count
+  // a site from when it was registered. Real registrations (older than the start) are left alone.
+  const registered = new Date(Date.parse(`${options.startsOn}T00:00:00+08:00`) - 86_400_000);
+  await database.db.update(sites).set({ createdAt: registered }).where(and(like(sites.areaPath, `${town.path}%`), gt(sites.createdAt, registered)));
   const command = await loadActor(database, 'command');
   const cmd = context(database, command, options.clock);
   const campaign = await createCampaign(cmd, { name: options.name, areaId: town.id, startsOn: options.startsOn, endsOn: options.endsOn, siteKinds: [...SITE_KINDS] }, options.clock());

@@ -93,6 +93,13 @@ describe('simulateCampaign at a tiny scale', () => {
       const raw = squads.find((s) => s.name === squad.name)!;
       expect({ name: squad.name, inspected: raw.inspected, found: raw.found, closed: raw.closed }).toEqual({ name: squad.name, inspected: squad.sitesInspected, found: squad.hazardsFound, closed: squad.hazardsClosed });
     }
+    // The last night's ranking snapshot counts what the ledger counts.
+    const [night] = await rows<Record<string, number>>(
+      t,
+      sql`select sum(sites_in_scope)::int as "sitesInScope", sum(sites_inspected)::int as "sitesInspected", sum(hazards_found)::int as "hazardsFound", sum(hazards_closed)::int as "hazardsClosed"
+        from ranking_snapshots where unit_kind = 'squad' and day = '2026-03-04'`,
+    );
+    expect(night).toEqual({ sitesInScope: totals.sitesInScope, sitesInspected: totals.sitesInspected, hazardsFound: totals.hazardsFound, hazardsClosed: totals.hazardsClosed });
     // Every stamped time lies inside the simulated days.
     const [span] = await rows<{ first: string; last: string }>(t, sql`select min(at)::text as first, max(at)::text as last from hazard_events`);
     expect(span!.first >= '2026-03-02').toBe(true);
