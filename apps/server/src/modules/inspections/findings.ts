@@ -13,7 +13,7 @@ import { hazardEvents, hazards } from '../hazards/schema.ts';
 import { hazardEventRow, type EventInput } from '../hazards/service.ts';
 import { transition } from '../hazards/state-machine.ts';
 import { hazardActor } from '../hazards/policy.ts';
-import { inspectionAnswers } from './schema.ts';
+import { inspectionAnswers, inspections } from './schema.ts';
 import { scoreAnswer } from '../checklists/rules.ts';
 import { findSubmissionItems } from '../checklists/queries.ts';
 
@@ -22,13 +22,13 @@ type Detail = { path: string; message: string; messageEn: string };
 export type Finding = { id: string; checkItemId: string; code: string; status: HazardStatus; level: HazardLevel; mode: RectificationMode; deadline: string | null };
 
 /**
- * Checks every answer against its item, stores the answers and turns each failed item into a
- * hazard. All problems are reported together, so the inspector fixes the form in one go.
+ * Checks every answer against its item, stores the visit with its answers and turns each failed
+ * item into a hazard. All problems are reported together, so the inspector fixes the form in one go.
  */
 export async function createFindings(
   ctx: RequestContext,
   tx: Tx,
-  input: { site: typeof sites.$inferSelect; inspectionId: string; answers: Answer[]; calendar: WorkingCalendar; today: string; foundAt: Date },
+  input: { site: typeof sites.$inferSelect; visit: typeof inspections.$inferInsert; inspectionId: string; answers: Answer[]; calendar: WorkingCalendar; today: string; foundAt: Date },
 ): Promise<{ all: Finding[]; open: Finding[] }> {
   const { site, answers, calendar, today } = input;
   const resolved = await findSubmissionItems(tx, answers.map((a) => a.checkItemId), site.kind);
@@ -58,7 +58,7 @@ export async function createFindings(
   if (problems.length) throw badRequest('invalid_answers', '检查表填写不完整或有误', 'The checklist answers are incomplete or invalid', problems);
 
   // Each hazard is stored as it ends up (closed when fixed on the spot), with every event that got it
-  // there; the answers, the hazards and their events go in one statement.
+  // there; the visit, its answers, the hazards and their events go in one statement.
   const all: Finding[] = [];
   const rows: (typeof hazards.$inferInsert)[] = [];
   const events: EventInput[] = [];
@@ -112,6 +112,7 @@ export async function createFindings(
     photos: answer.photos,
   }));
   await bulkInsertAll(tx, [
+    batch(inspections, [input.visit]),
     batch(inspectionAnswers, answerRows),
     batch(hazards, rows),
     batch(

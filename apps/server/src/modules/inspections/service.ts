@@ -66,9 +66,8 @@ export async function inspectableSite(ctx: RequestContext, tx: Tx, siteId: strin
 type VisitBody = { id: string; startedAt: string; endedAt: string; gps: { lng: number; lat: number; accuracy?: number | undefined } | null; notes?: string | undefined };
 
 /** The visit row shared by inspections and re-inspections, with its GPS distance from the site. */
-export async function insertVisit(
+export function visitRow(
   ctx: RequestContext,
-  tx: Tx,
   site: typeof sites.$inferSelect,
   body: VisitBody,
   kind: 'inspection' | 'reinspection',
@@ -76,7 +75,7 @@ export async function insertVisit(
   extra: Partial<Pick<typeof inspections.$inferInsert, 'coInspectorIds' | 'signature' | 'refusal'>> = {},
 ) {
   const gps = gpsCheck(site.lng !== null && site.lat !== null ? { lng: site.lng, lat: site.lat } : null, body.gps);
-  await tx.insert(inspections).values({
+  const row: typeof inspections.$inferInsert = {
     id: body.id,
     siteId: site.id,
     areaPath: site.areaPath,
@@ -93,7 +92,14 @@ export async function insertVisit(
     submissionHash: hash,
     createdAt: nowOf(ctx),
     ...extra,
-  });
+    coInspectorIds: extra.coInspectorIds ?? [],
+  };
+  return { row, gps };
+}
+
+export async function insertVisit(ctx: RequestContext, tx: Tx, ...rest: Parameters<typeof visitRow> extends [RequestContext, ...infer R] ? R : never) {
+  const { row, gps } = visitRow(ctx, ...rest);
+  await tx.insert(inspections).values(row);
   return gps;
 }
 
@@ -115,6 +121,9 @@ export async function submitInspection(ctx: RequestContext, body: Submission): P
   return onceById(ctx, body.id, hash, () => storeInspection(ctx, body, hash));
 }
 
+// The visit and its answers go in one statement, so the loser of a race can hit either key first.
+const SAME_ID_STORED = ['inspections_pkey', 'inspection_answers_inspection_id_check_item_id_pk'];
+
 /**
  * Two sends of one submission can race (a phone retrying while the first reply is in flight): the
  * loser's insert hits the primary key, and it answers as a resend instead of failing.
@@ -123,7 +132,7 @@ export async function onceById<T extends { result: InspectionResult; created: bo
   try {
     return await store();
   } catch (error) {
-    if (!isUniqueViolation(error, 'inspections_pkey')) throw error;
+    if (!SAME_ID_STORED.some((constraint) => isUniqueViolation(error, constraint))) throw error;
     const again = await ctx.database.db.transaction((tx) => existingResult(ctx, tx, id, hash));
     if (!again) throw error;
     return { result: again, created: false };
@@ -152,9 +161,11 @@ async function storeInspection(ctx: RequestContext, body: Submission, hash: stri
     }
     requireKnownPhotos(photoKeys, new Set(known), 'body.answers');
 
-    const gps = await insertVisit(ctx, tx, site, body, 'inspection', hash, { coInspectorIds: body.coInspectorIds, signature: body.signature, refusal: body.refusal });
+    // The visit row is stored with the answers and findings, in one statement.
+    const visit = visitRow(ctx, site, body, 'inspection', hash, { coInspectorIds: body.coInspectorIds, signature: body.signature, refusal: body.refusal });
+    const gps = visit.gps;
     const calendar = await cachedWorkingCalendar(ctx.database, tx);
-    const findings = await createFindings(ctx, tx, { site, inspectionId: body.id, answers: body.answers, calendar, today: shanghaiDate(new Date(body.endedAt)), foundAt: new Date(body.endedAt) });
+    const findings = await createFindings(ctx, tx, { site, visit: visit.row, inspectionId: body.id, answers: body.answers, calendar, today: shanghaiDate(new Date(body.endedAt)), foundAt: new Date(body.endedAt) });
     const { colour } = await refreshSiteColour(tx, site.id, findings.open.length ? '检查发现隐患' : '检查合格', nowOf(ctx), { inspectedAt: new Date(body.endedAt) });
     const result: InspectionResult = {
       id: body.id,
