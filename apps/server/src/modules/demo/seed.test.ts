@@ -127,6 +127,13 @@ describe('the demo campaign (town scale)', () => {
   it('keeps 14 days of ranking history, up to yesterday', async () => {
     const days = await one<{ n: number; first: string; last: string }>(sql`select count(distinct day)::int as n, min(day)::text as first, max(day)::text as last from ranking_snapshots`);
     expect(days).toEqual({ n: DEMO_CAMPAIGN_DAYS, first: addDays(today, -DEMO_CAMPAIGN_DAYS), last: addDays(today, -1) });
+    // Every night counts the whole town, and the work grows from night to night.
+    const nights = ((await database.db.execute(sql`select day::text as day, sum(sites_in_scope)::int as scope, sum(sites_inspected)::int as inspected, sum(hazards_closed)::int as closed
+      from ranking_snapshots where unit_kind = 'village' group by day order by day`)) as unknown as { rows: { day: string; scope: number; inspected: number; closed: number }[] }).rows;
+    expect(nights.every((n) => n.scope === 2000)).toBe(true);
+    expect(nights[0]!.inspected).toBeGreaterThan(0);
+    expect(nights.at(-1)!.inspected).toBeGreaterThan(nights[0]!.inspected);
+    expect(nights.at(-1)!.closed).toBeGreaterThan(nights[0]!.closed);
   });
 
   it('has key and dynamic nails with plans, milestones and progress', async () => {
