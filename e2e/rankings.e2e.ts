@@ -146,8 +146,8 @@ describe('rankings (排名晾晒)', () => {
 
     await page.goto(`${baseUrl()}/rankings?campaign=${campaign.id}`);
     await page.getByTestId('rankings-title').waitFor();
-    await expect.poll(() => page.getByTestId('ranking-as-of').first().getAttribute('data-live')).toBe('true');
     const rows = await shown(page);
+    expect(await page.getByTestId('ranking-as-of').first().getAttribute('data-live')).toBe('true');
     expect(new Set(rows.map((r) => r.unitId))).toEqual(new Set(expected.keys()));
     for (const row of rows) expect(row, row.unitId).toMatchObject(expected.get(row.unitId)!);
     expect(new Set(rows.filter((r) => r.inspectionBottom).map((r) => r.unitId))).toEqual(bottom(expected, 'inspection'));
@@ -173,7 +173,7 @@ describe('rankings (排名晾晒)', () => {
   it('a past day is read from the snapshot (or counted as of that night) and shows the history chart', async () => {
     await page.goto(`${baseUrl()}/rankings?campaign=${campaign.id}&day=${shanghaiDay(-1)}`);
     await page.getByTestId('ranking-row').first().waitFor();
-    await expect.poll(() => page.getByTestId('ranking-as-of').first().getAttribute('data-day')).toBe(shanghaiDay(-1));
+    await expect.poll(() => page.getByTestId('ranking-as-of').first().getAttribute('data-day'), { timeout: 30_000 }).toBe(shanghaiDay(-1));
     expect(await page.getByTestId('ranking-as-of').first().getAttribute('data-live')).toBe('false');
     await page.getByTestId('ranking-history-chart').waitFor();
     await screenshot(page, 'rankings-history');
