@@ -61,11 +61,10 @@ function kindsArray(kinds: readonly SiteKind[]): string {
 export async function countUnits(db: Executor, campaign: CampaignRow, unit: RankingUnitKind, window: CountWindow): Promise<UnitCounts[]> {
   const { units, scope } = scopeSql(campaign, unit, window.asOf);
   const { from, asOf } = window;
-  // Only the rows of counted sites: inspections and hazards carry their site's path, so for villages
-  // the campaign's prefix keeps a town's count off the rest of the city; squads name their sites.
+  // Inspections and hazards carry their site's path: for villages the campaign's prefix keeps a town's
+  // count off the rest of the city. Squads need no filter: both are joined to the assigned sites anyway.
   const under = `${campaign.areaPath}%`;
-  const ofScope = (alias: string) =>
-    unit === 'village' ? sql`and ${sql.raw(alias)}.area_path like ${under}` : sql`and ${sql.raw(alias)}.site_id in (select site_id from scope)`;
+  const ofScope = (alias: string) => (unit === 'village' ? sql`and ${sql.raw(alias)}.area_path like ${under}` : sql``);
   const statement = sql`
     with units as (${units}),
     scope as (${scope}),
