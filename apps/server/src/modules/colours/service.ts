@@ -15,11 +15,8 @@ type ColourRow = {
   suspended: boolean;
 };
 
-/**
- * The site's colour and everything the colour rule needs about it, in one statement (one round trip
- * inside the caller's transaction); `lock` takes the site row FOR UPDATE as well.
- */
-async function readColourRow(db: Executor, siteId: string, lock: boolean): Promise<ColourRow | undefined> {
+/** The site's colour and everything the colour rule needs about it, in one statement. */
+async function readColourRow(db: Executor, siteId: string): Promise<ColourRow | undefined> {
   const open = sql.join(
     OPEN_HAZARD_STATUSES.map((s) => sql`${s}`),
     sql`, `,
@@ -31,7 +28,7 @@ async function readColourRow(db: Executor, siteId: string, lock: boolean): Promi
       (select json_agg(json_build_object('deadline', y.deadline))
          from ${yellowCards} y where y.site_id = s.id and y.resolved_at is null) as cards,
       exists (select 1 from ${suspensions} p where p.site_id = s.id and p.lifted_at is null) as suspended
-    from ${sites} s where s.id = ${siteId}${lock ? sql` for update of s` : sql``}`);
+    from ${sites} s where s.id = ${siteId}`);
   return (result as unknown as { rows: ColourRow[] }).rows[0];
 }
 
@@ -46,7 +43,7 @@ function stateOf(row: ColourRow, inspectedAt: Date | null = null): SiteColourSta
 
 /** Everything the colour rule needs about one site, read in the caller's transaction. */
 export async function loadColourState(db: Executor, siteId: string): Promise<SiteColourState | null> {
-  const row = await readColourRow(db, siteId, false);
+  const row = await readColourRow(db, siteId);
   return row ? stateOf(row) : null;
 }
 
@@ -62,8 +59,12 @@ export async function refreshSiteColour(
   now = new Date(),
   options: { inspectedAt?: Date } = {},
 ): Promise<{ colour: SiteColour; changed: boolean }> {
-  // The site row is locked so two concurrent changes cannot both write a stale colour.
-  const current = await readColourRow(db, siteId, true);
+  // Lock the site row first, in its own statement: under READ COMMITTED the read below then takes
+  // a fresh snapshot that includes whatever a concurrent change to this site committed while we
+  // waited. Locking in the reading statement would re-check only the site row, not its hazards, and
+  // two hazards closed at once could both leave the site yellow.
+  await db.execute(sql`select 1 from ${sites} where id = ${siteId} for update`);
+  const current = await readColourRow(db, siteId);
   if (!current) throw new Error(`site ${siteId} not found`);
   const state = stateOf(current, options.inspectedAt);
   const colour = siteColour(state, now);
