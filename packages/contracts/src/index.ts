@@ -13,7 +13,7 @@ export * from './rates.ts';
 export * from './nails.ts';
 export * from './campaigns.ts';
 export * from './rankings.ts';
-export * from './map.ts';
 export * from './dashboard.ts';
+export * from './map.ts';
 export * from './exports.ts';
 export * from './briefings.ts';

@@ -30,10 +30,10 @@ const MapPage = lazy(() => import('../features/map/MapPage.tsx'));
 const NailsListPage = lazy(() => import('../features/nails/NailsListPage.tsx'));
 const NailAiringPage = lazy(() => import('../features/nails/NailAiringPage.tsx'));
 const NailDetailPage = lazy(() => import('../features/nails/NailDetailPage.tsx'));
-const RankingsPage = lazy(() => import('../features/rankings/RankingsPage.tsx'));
-const BriefingPage = lazy(() => import('../features/briefings/BriefingPage.tsx'));
 const CampaignsPage = lazy(() => import('../features/campaigns/CampaignsPage.tsx'));
 const CampaignPage = lazy(() => import('../features/campaigns/CampaignPage.tsx'));
+const RankingsPage = lazy(() => import('../features/rankings/RankingsPage.tsx'));
+const BriefingPage = lazy(() => import('../features/briefings/BriefingPage.tsx'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
@@ -127,10 +127,10 @@ export const router = createBrowserRouter([
       { path: 'nails', element: feature('nails', <NailsListPage />) },
       { path: 'nails/airing', element: feature('nails', <NailAiringPage />) },
       { path: 'nails/:id', element: feature('nails', <NailDetailPage />) },
-      { path: 'rankings', element: feature('rankings', <RankingsPage />) },
-      { path: 'briefings', element: feature('briefings', <BriefingPage />) },
       { path: 'campaigns', element: feature('campaigns', <CampaignsPage />) },
       { path: 'campaigns/:id', element: feature('campaigns', <CampaignPage />) },
+      { path: 'rankings', element: feature('rankings', <RankingsPage />) },
+      { path: 'briefings', element: feature('briefings', <BriefingPage />) },
       { path: '*', element: <NotFound /> },
     ],
   },

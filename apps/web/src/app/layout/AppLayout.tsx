@@ -13,19 +13,20 @@ import { useLabels } from '../labels.ts';
 import { BrandMark } from './BrandMark.tsx';
 import { PasswordDialog } from './PasswordDialog.tsx';
 
+/** Command-centre views first (驾驶舱, 一张图, the campaign and its airing), then the daily ledgers, then setup. */
 const NAV: readonly { key: string; flag: string; icon: ReactNode; path?: string }[] = [
   { key: 'dashboard', flag: 'dashboard', icon: <DashboardOutlined /> },
   { key: 'map', flag: 'map', icon: <GlobalOutlined /> },
-  { key: 'areas', flag: 'areas', icon: <ApartmentOutlined /> },
-  { key: 'sites', flag: 'sites', icon: <ShopOutlined /> },
-  { key: 'hazards', flag: 'hazards', icon: <AlertOutlined /> },
-  { key: 'queue', flag: 'hazards.queue', icon: <InboxOutlined />, path: 'hazards/queue' },
-  { key: 'imports', flag: 'sites.import', icon: <UploadOutlined /> },
-  { key: 'checklists', flag: 'checklists', icon: <OrderedListOutlined /> },
-  { key: 'nails', flag: 'nails', icon: <PushpinOutlined /> },
+  { key: 'campaigns', flag: 'campaigns', icon: <FlagOutlined /> },
   { key: 'rankings', flag: 'rankings', icon: <TrophyOutlined /> },
   { key: 'briefings', flag: 'briefings', icon: <FileTextOutlined /> },
-  { key: 'campaigns', flag: 'campaigns', icon: <FlagOutlined /> },
+  { key: 'nails', flag: 'nails', icon: <PushpinOutlined /> },
+  { key: 'hazards', flag: 'hazards', icon: <AlertOutlined /> },
+  { key: 'queue', flag: 'hazards.queue', icon: <InboxOutlined />, path: 'hazards/queue' },
+  { key: 'sites', flag: 'sites', icon: <ShopOutlined /> },
+  { key: 'areas', flag: 'areas', icon: <ApartmentOutlined /> },
+  { key: 'imports', flag: 'sites.import', icon: <UploadOutlined /> },
+  { key: 'checklists', flag: 'checklists', icon: <OrderedListOutlined /> },
   { key: 'users', flag: 'users', icon: <TeamOutlined /> },
 ];
 

@@ -1,11 +1,11 @@
-import { NAILS_LOCALE } from '../../features/nails/locales.ts';
+import { DASHBOARD_LOCALE } from '../../features/dashboard/locales.ts';
+import { MAP_LOCALE } from '../../features/map/locales.ts';
 import { CAMPAIGNS_LOCALE } from '../../features/campaigns/locales.ts';
 import { RANKINGS_LOCALE } from '../../features/rankings/locales.ts';
 import { BRIEFINGS_LOCALE } from '../../features/briefings/locales.ts';
+import { NAILS_LOCALE } from '../../features/nails/locales.ts';
 import { EXPORTS_LOCALE } from '../../features/exports/locales.ts';
 
-import { mapLocales } from '../../features/map/locales.ts';
-import { dashboardLocales } from '../../features/dashboard/locales.ts';
 /**
  * Strings of the features that keep their own locale file (`features/<name>/locales.ts`), merged
  * into the one translation namespace under their own top-level key, so the shared zh.ts/en.ts stay
@@ -16,4 +16,4 @@ export interface FeatureLocale {
   en: Record<string, unknown>;
 }
 
-export const FEATURE_LOCALES: FeatureLocale[] = [NAILS_LOCALE, CAMPAIGNS_LOCALE, EXPORTS_LOCALE, mapLocales, RANKINGS_LOCALE, dashboardLocales, BRIEFINGS_LOCALE];
+export const FEATURE_LOCALES: FeatureLocale[] = [DASHBOARD_LOCALE, MAP_LOCALE, CAMPAIGNS_LOCALE, RANKINGS_LOCALE, BRIEFINGS_LOCALE, NAILS_LOCALE, EXPORTS_LOCALE];

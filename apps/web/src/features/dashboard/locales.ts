@@ -1,5 +1,5 @@
 /** Strings of the dashboard (驾驶舱) and the command-room big screen, registered in app/locales/features.ts. */
-export const dashboardLocales = {
+export const DASHBOARD_LOCALE = {
   zh: {
     dashboard: {
       title: '驾驶舱',

@@ -1,5 +1,5 @@
 /** Strings of the one map (一张图), registered in app/locales/features.ts. */
-export const mapLocales = {
+export const MAP_LOCALE = {
   zh: {
     map: {
       title: '一张图',
