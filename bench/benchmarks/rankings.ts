@@ -175,7 +175,9 @@ export const rankingsBenchmark: Benchmark = {
         const squad = await timed(200, 120, async () => void (await get(path('squad', yesterday))));
         const snapshotSql = `select * from ranking_snapshots where campaign_id = $1 and unit_kind = 'village' and day in ($2, $3)`;
         const rawSnapshot = await timed(200, 60, async () => void (await rawPool.query(snapshotSql, [campaignId, yesterday, addDays(yesterday, -1)])));
-        const live = await timed(5, 120, async () => void (await get(path('village'))));
+        // The first request for today counts; the next ones within the minute share that count (modules/rankings/live.ts).
+        const liveFirst = await timed(1, 600, async () => void (await get(path('village'))));
+        const live = await timed(20, 30, async () => void (await get(path('village'))));
 
         const v = summarise(village);
         const q = summarise(squad);
@@ -216,10 +218,10 @@ export const rankingsBenchmark: Benchmark = {
           },
           {
             name: 'ranking_live_ms',
-            value: round(lv.p50, 0),
+            value: round(liveFirst[0]!, 0),
             unit: 'ms',
             baseline: 'ranking_recount_ms',
-            reading: `median of ${lv.n} GET …/rankings?unit=village for today (counted live, plus the day before from its snapshot)`,
+            reading: `the first GET …/rankings?unit=village for today (a live recount, plus the day before from its snapshot); the next ${lv.n} within the minute share that count: p50 ${fmt(lv.p50)} ms, p95 ${fmt(lv.p95)} ms`,
           },
           {
             name: 'ranking_backfill_s',

@@ -23,9 +23,11 @@ export const RANKING_COLUMNS: XlsxColumn<RankingRow>[] = [
   { header: { zh: '销号率末三位', en: 'Close-out bottom three' }, width: 12, value: (r, lang) => bottom(r.closeOutBottom, lang) },
 ];
 
+const byName = new Intl.Collator('zh');
+
 /** One ranking view is at most a few hundred units: one batch, in inspection-rank order as the page shows it. */
 export function rankingSheet(view: RankingView, lang: ExportLanguage): XlsxSheet<RankingRow> {
-  const rows = [...view.rows].sort((a, b) => a.inspectionRank - b.inspectionRank || a.name.localeCompare(b.name, 'zh'));
+  const rows = [...view.rows].sort((a, b) => a.inspectionRank - b.inspectionRank || byName.compare(a.name, b.name));
   const unit = view.unit === 'village' ? (lang === 'zh' ? '村社' : 'villages') : lang === 'zh' ? '小组' : 'squads';
   return { name: lang === 'zh' ? `${unit}排名` : `Rankings of ${unit}`, columns: RANKING_COLUMNS, lang, batches: (async function* () { yield rows; })() };
 }

@@ -139,14 +139,6 @@ export async function snapshotsBetween(db: Executor, campaignId: string, unit: R
     .orderBy(asc(rankingSnapshots.day));
 }
 
-export async function snapshotsOn(db: Executor, campaignId: string, unit: RankingUnitKind, days: readonly string[]): Promise<SnapshotRow[]> {
-  if (days.length === 0) return [];
-  return db
-    .select()
-    .from(rankingSnapshots)
-    .where(and(eq(rankingSnapshots.campaignId, campaignId), eq(rankingSnapshots.unitKind, unit), inArray(rankingSnapshots.day, [...days])));
-}
-
 export interface SnapshotFigures extends RankingCounts {
   unitId: string;
   inspectionRank: number;
@@ -179,6 +171,35 @@ export async function storeSnapshot(db: Executor, campaignId: string, day: strin
         .returning({ unitId: rankingSnapshots.unitId })
     : await insert.onConflictDoNothing({ target }).returning({ unitId: rankingSnapshots.unitId });
   return stored.length;
+}
+
+export interface NamedSnapshotRow extends SnapshotFigures {
+  day: string;
+  /** Null when the unit has been removed since. */
+  name: string | null;
+}
+
+/**
+ * The stored rows of some days with each unit's name joined in: one statement over the primary key
+ * (campaign, day, kind, unit) instead of the rows and then an IN list of thousands of unit ids.
+ */
+export async function namedSnapshotsOn(db: Executor, campaignId: string, unit: RankingUnitKind, days: readonly string[]): Promise<NamedSnapshotRow[]> {
+  if (days.length === 0) return [];
+  const s = rankingSnapshots;
+  const figures = {
+    day: s.day,
+    unitId: s.unitId,
+    sitesInScope: s.sitesInScope,
+    sitesInspected: s.sitesInspected,
+    hazardsFound: s.hazardsFound,
+    hazardsClosed: s.hazardsClosed,
+    inspectionRank: s.inspectionRank,
+    closeOutRank: s.closeOutRank,
+  };
+  const where = and(eq(s.campaignId, campaignId), eq(s.unitKind, unit), inArray(s.day, [...days]));
+  return unit === 'village'
+    ? db.select({ ...figures, name: areas.name }).from(s).leftJoin(areas, eq(areas.id, s.unitId)).where(where)
+    : db.select({ ...figures, name: campaignUnits.name }).from(s).leftJoin(campaignUnits, eq(campaignUnits.id, s.unitId)).where(where);
 }
 
 /** Names of the units that appear in snapshots (a unit may have been renamed or removed since). */
