@@ -52,6 +52,15 @@ describe('bottomThree', () => {
       }),
     );
   });
+
+  it('equals the definition: a ranked unit with fewer than three ranked units strictly below it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ rank: fc.integer({ min: 1, max: 8 }), denominator: fc.integer({ min: 0, max: 2 }) }), { maxLength: 15 }), (units) => {
+        const ranked = units.filter((u) => u.denominator > 0);
+        expect(bottomThree(units)).toEqual(units.map((u) => u.denominator > 0 && ranked.filter((o) => o.rank > u.rank).length < 3));
+      }),
+    );
+  });
 });
 
 describe('rank change and averages', () => {

@@ -48,8 +48,13 @@ export function rankUnits<T extends UnitCounts>(units: readonly T[]): (T & { ins
  * marked: an empty village is not a laggard.
  */
 export function bottomThree(units: readonly { rank: number; denominator: number }[]): boolean[] {
-  const ranked = units.filter((u) => u.denominator > 0);
-  return units.map((u) => u.denominator > 0 && ranked.filter((o) => o.rank > u.rank).length < 3);
+  // Fewer than three ranks strictly above u.rank ⇔ the third-highest rank is not above it; one sort
+  // instead of comparing every pair (2,000 villages: 4M comparisons, ≈70 ms per request).
+  const third = units
+    .filter((u) => u.denominator > 0)
+    .map((u) => u.rank)
+    .sort((a, b) => b - a)[2];
+  return units.map((u) => u.denominator > 0 && (third === undefined || third <= u.rank));
 }
 
 /** Places gained since the comparison day: 5th → 2nd is +3 (▲3); null without an earlier rank. */
