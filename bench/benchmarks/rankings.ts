@@ -8,10 +8,11 @@ import pg from 'pg';
 import { seedDemo } from '../../apps/server/src/modules/demo/seed.ts';
 import { DISTRICT } from '../../apps/server/src/modules/demo/scales.ts';
 import { shanghaiDate } from '../../apps/server/src/modules/calendar/service.ts';
-import { findCampaign } from '../../apps/server/src/modules/rankings/queries.ts';
+import { sql } from 'drizzle-orm';
+import { countStatement, findCampaign, inCountSettings } from '../../apps/server/src/modules/rankings/queries.ts';
 import { recountDay } from '../../apps/server/src/modules/rankings/service.ts';
 import { takeSnapshots } from '../../apps/server/src/modules/rankings/snapshot-job.ts';
-import { addDays, dayStart } from '../../apps/server/src/modules/rankings/rules.ts';
+import { addDays, dayEnd, dayStart } from '../../apps/server/src/modules/rankings/rules.ts';
 import { rawRows } from '../lib/db.ts';
 import { countingJobs, httpClient, login, startApp } from '../lib/http.ts';
 import { fmt, round, since, summarise } from '../lib/stats.ts';
@@ -153,6 +154,12 @@ export const rankingsBenchmark: Benchmark = {
         s = performance.now();
         await recountDay(database.db, campaign, 'squad', yesterday);
         squadRecount.push(since(s));
+      }
+      // Where a recount's time goes: the plan of each unit kind's statement, in the log (not timed).
+      for (const unit of ['village', 'squad'] as const) {
+        const statement = countStatement(campaign, unit, { from: dayStart(campaign.startsOn), asOf: dayEnd(yesterday) });
+        const plan = (await inCountSettings(database.db, sql`explain (analyze, buffers) ${statement}`)) as unknown as { rows: { 'QUERY PLAN': string }[] };
+        ctx.log(`rankings: explain analyze, ${unit} recount\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
       }
       const rawPool = new pg.Pool({ connectionString: scratch.url, max: 2 });
       const rawAggregate = await timed(5, 120, async () => void (await rawPool.query(RAW_AGGREGATE, [from])));

@@ -59,13 +59,27 @@ function kindsArray(kinds: readonly SiteKind[]): string {
  * hazard (a million groups would spill to disk).
  */
 export async function countUnits(db: Executor, campaign: CampaignRow, unit: RankingUnitKind, window: CountWindow): Promise<UnitCounts[]> {
+  return rowsOf<UnitCounts>(await inCountSettings(db, countStatement(campaign, unit, window)));
+}
+
+/** Runs a count (or its EXPLAIN, for the bench) with the settings it is tuned for. */
+export function inCountSettings(db: Executor, statement: SQL) {
+  // One big read: JIT compilation costs more than it saves here, and the hashes fit in memory.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`set local work_mem = '256MB'`);
+    return tx.execute(statement);
+  });
+}
+
+export function countStatement(campaign: CampaignRow, unit: RankingUnitKind, window: CountWindow): SQL {
   const { units, scope } = scopeSql(campaign, unit, window.asOf);
   const { from, asOf } = window;
   // Inspections and hazards carry their site's path: for villages the campaign's prefix keeps a town's
   // count off the rest of the city. Squads need no filter: both are joined to the assigned sites anyway.
   const under = `${campaign.areaPath}%`;
   const ofScope = (alias: string) => (unit === 'village' ? sql`and ${sql.raw(alias)}.area_path like ${under}` : sql``);
-  const statement = sql`
+  return sql`
     with units as (${units}),
     scope as (${scope}),
     hz as (
@@ -96,13 +110,6 @@ export async function countUnits(db: Executor, campaign: CampaignRow, unit: Rank
     left join found f on f.unit_id = u.id
     left join moves m on m.unit_id = u.id
     order by u.name, u.id`;
-  // One big read: JIT compilation costs more than it saves here, and the hashes fit in memory.
-  const result = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
-    await tx.execute(sql`set local work_mem = '256MB'`);
-    return tx.execute(statement);
-  });
-  return rowsOf<UnitCounts>(result);
 }
 
 export async function findCampaign(db: Executor, id: string): Promise<CampaignRow | undefined> {
