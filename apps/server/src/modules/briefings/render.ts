@@ -1,7 +1,7 @@
-import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
 import type { Briefing, RankingRow } from '@anxun/contracts';
-import { registerCjkFonts, type PdfFontName } from '../../platform/pdf-fonts.ts';
+import type { PdfFontName } from '../../platform/pdf-fonts.ts';
+import { footerOnEveryPage, renderA4Pdf, type PdfDoc } from '../../platform/pdf.ts';
 import { trendChartSvg, villageChartSvg } from './charts.ts';
 import { cutOffText, percent } from './rules.ts';
 
@@ -15,7 +15,7 @@ const MARGIN = { top: 56, bottom: 60, left: 52, right: 52 };
 const FOOTER = 22;
 const PAD = 3;
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = PdfDoc;
 interface Column {
   title: string;
   width: number;
@@ -237,37 +237,10 @@ function nailsTable(doc: Doc, b: Briefing): void {
   );
 }
 
-function pageNumbers(doc: Doc, b: Briefing): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    doc.switchToPage(i);
-    // Writing below the bottom margin would make pdfkit start a new page; lift the margin first.
-    const saved = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    use(doc, 'sans', 8.5, GREY).text(`每日通报 第 ${b.issueNo} 期\u3000\u3000第 ${i + 1} 页，共 ${range.count} 页`, MARGIN.left, doc.page.height - MARGIN.bottom + 14, {
-      width: contentWidth(doc),
-      align: 'center',
-    });
-    doc.page.margins.bottom = saved;
-  }
-}
-
 /** Renders the 每日通报 on A4 and resolves with the whole PDF. */
 export function renderBriefingPdf(b: Briefing): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    info: { Title: `安全隐患排查整治每日通报 第${b.issueNo}期 ${b.day}`, Author: b.campaign.name, Subject: b.campaign.name, Creator: 'Anxun 安巡' },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  try {
-    registerCjkFonts(doc);
+  const info = { Title: `安全隐患排查整治每日通报 第${b.issueNo}期 ${b.day}`, Author: b.campaign.name, Subject: b.campaign.name };
+  return renderA4Pdf({ margins: MARGIN, info }, (doc) => {
     const width = contentWidth(doc);
     masthead(doc, b);
     use(doc, 'body', 11.5).text(b.summary, MARGIN.left, doc.y, { width, indent: 23, lineGap: 5, align: 'justify' });
@@ -293,11 +266,6 @@ export function renderBriefingPdf(b: Briefing): Promise<Buffer> {
     overdueTable(doc, b);
     heading(doc, `六、重点钉进展（${Number(b.nails.month.slice(5))}月）`);
     nailsTable(doc, b);
-    pageNumbers(doc, b);
-    doc.end();
-  } catch (error) {
-    doc.end();
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-  return done;
+    footerOnEveryPage(doc, MARGIN, (page, pages) => `每日通报 第 ${b.issueNo} 期\u3000\u3000第 ${page} 页，共 ${pages} 页`, (d) => use(d, 'sans', 8.5, GREY));
+  });
 }

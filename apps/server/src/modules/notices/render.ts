@@ -1,5 +1,5 @@
-import PDFDocument from 'pdfkit';
-import { registerCjkFonts, type PdfFontName } from '../../platform/pdf-fonts.ts';
+import type { PdfFontName } from '../../platform/pdf-fonts.ts';
+import { footerOnEveryPage, renderA4Pdf, type PdfDoc } from '../../platform/pdf.ts';
 import type { NoticeData, NoticeSignature } from './data.ts';
 
 const RED = '#C00000';
@@ -11,7 +11,7 @@ const MARGIN = { top: 62, bottom: 64, left: 60, right: 60 };
 /** Space kept free at the foot of each page for the page number. */
 const FOOTER = 24;
 
-type Doc = InstanceType<typeof PDFDocument>;
+type Doc = PdfDoc;
 
 interface Part {
   text: string;
@@ -209,35 +209,10 @@ function closing(doc: Doc, data: NoticeData): void {
   use(doc, { font: 'body', size: 9, color: GREY }).text('本通知书一式两份，一份送达当事人，一份由检查单位存档。', MARGIN.left, doc.y + 5, { width });
 }
 
-function pageNumbers(doc: Doc, data: NoticeData): void {
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i += 1) {
-    doc.switchToPage(i);
-    // Writing below the bottom margin would make pdfkit start a new page; lift the margin first.
-    const saved = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = doc.page.height - MARGIN.bottom + 14;
-    use(doc, { font: 'sans', size: 8.5, color: GREY }).text(`${data.number}\u3000\u3000第 ${i + 1} 页，共 ${range.count} 页`, MARGIN.left, y, { width: contentWidth(doc), align: 'center' });
-    doc.page.margins.bottom = saved;
-  }
-}
-
 /** Renders a 整改通知书 on A4 and resolves with the whole PDF. */
 export function renderNoticePdf(data: NoticeData): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    info: { Title: `安全隐患整改通知书 ${data.number}`, Author: data.issuer, Subject: data.site.name, Creator: 'Anxun 安巡' },
-  });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  try {
-    registerCjkFonts(doc);
+  const info = { Title: `安全隐患整改通知书 ${data.number}`, Author: data.issuer, Subject: data.site.name };
+  return renderA4Pdf({ margins: MARGIN, info }, (doc) => {
     masthead(doc, data);
     opening(doc, data);
     siteBox(doc, data);
@@ -246,11 +221,6 @@ export function renderNoticePdf(data: NoticeData): Promise<Buffer> {
     heading(doc, '二、整改要求');
     instructions(doc, data);
     closing(doc, data);
-    pageNumbers(doc, data);
-    doc.end();
-  } catch (error) {
-    doc.end();
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-  return done;
+    footerOnEveryPage(doc, MARGIN, (page, pages) => `${data.number}\u3000\u3000第 ${page} 页，共 ${pages} 页`, (d) => use(d, { font: 'sans', size: 8.5, color: GREY }));
+  });
 }
