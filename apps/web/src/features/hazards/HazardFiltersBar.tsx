@@ -1,10 +1,10 @@
-import { useState } from 'react';
-import { Button, Col, DatePicker, Input, Row, Select, Space, Switch, Typography } from 'antd';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Col, DatePicker, Row, Select, Space, Switch, Typography } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import dayjs from 'dayjs';
 import { HAZARD_LEVELS, HAZARD_STATUSES, RECTIFICATION_MODES } from '@anxun/contracts';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect.tsx';
+import { KeywordSearch } from '../../app/components/KeywordSearch.tsx';
 import { useCan } from '../auth/api.ts';
 import type { HazardFilters } from './api.ts';
 import { useHazardOptions } from './labels.ts';
@@ -24,15 +24,6 @@ export function HazardFiltersBar({ filters, active, onChange, onReset, hide = {}
   const options = useHazardOptions();
   const can = useCan();
   const departments = useDepartmentName();
-  const [keyword, setKeyword] = useState(filters.q ?? '');
-
-  // Keep the box in step when the URL changes underneath it (back button, reset).
-  const [shownQ, setShownQ] = useState(filters.q);
-  if (shownQ !== filters.q) {
-    setShownQ(filters.q);
-    setKeyword(filters.q ?? '');
-  }
-  const search = () => onChange({ q: keyword.trim() || undefined });
 
   const range: [dayjs.Dayjs | null, dayjs.Dayjs | null] | null =
     filters.deadlineFrom || filters.deadlineTo
@@ -42,23 +33,7 @@ export function HazardFiltersBar({ filters, active, onChange, onReset, hide = {}
   return (
     <Row gutter={[12, 12]} className="ax-filter-bar" style={{ marginBottom: 16 }} data-testid="hazard-filters">
       <Col xs={24} md={12} xl={6}>
-        <Space.Compact style={{ width: '100%' }}>
-          <Input
-            allowClear
-            prefix={<SearchOutlined style={{ color: 'rgba(0,0,0,0.35)' }} />}
-            value={keyword}
-            onChange={(event) => {
-              setKeyword(event.target.value);
-              if (!event.target.value && filters.q) onChange({ q: undefined });
-            }}
-            onPressEnter={search}
-            placeholder={t('hazards.searchPlaceholder')}
-            data-testid="hazards-search"
-          />
-          <Button type="primary" onClick={search} data-testid="hazards-search-button">
-            {t('common.search')}
-          </Button>
-        </Space.Compact>
+        <KeywordSearch value={filters.q} onSearch={(q) => onChange({ q })} placeholder={t('hazards.searchPlaceholder')} testId="hazards-search" />
       </Col>
       {can('areas') && (
         <Col xs={24} md={12} xl={5}>

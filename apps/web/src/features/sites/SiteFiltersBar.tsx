@@ -1,9 +1,9 @@
-import { useState } from 'react';
-import { Button, Col, Input, Row, Select, Space } from 'antd';
-import { ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, Col, Row, Select } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { RISK_LEVELS, SITE_COLOURS, SITE_FLAGS, SITE_KINDS } from '@anxun/contracts';
 import { AreaTreeSelect } from '../../app/components/AreaTreeSelect.tsx';
+import { KeywordSearch } from '../../app/components/KeywordSearch.tsx';
 import { ColourDot } from '../../app/components/tags.tsx';
 import { useEnumOptions, useLabels } from '../../app/labels.ts';
 import { useCan } from '../auth/api.ts';
@@ -21,16 +21,6 @@ export function SiteFiltersBar({ filters, active, onChange, onReset }: Props) {
   const label = useLabels();
   const options = useEnumOptions();
   const can = useCan();
-  const [keyword, setKeyword] = useState(filters.q ?? '');
-
-  // Keep the box in step when the URL changes underneath it (back button, reset).
-  const [shownQ, setShownQ] = useState(filters.q);
-  if (shownQ !== filters.q) {
-    setShownQ(filters.q);
-    setKeyword(filters.q ?? '');
-  }
-
-  const search = () => onChange({ q: keyword.trim() || undefined });
 
   const colourOptions = SITE_COLOURS.map((colour) => ({
     value: colour,
@@ -45,24 +35,7 @@ export function SiteFiltersBar({ filters, active, onChange, onReset }: Props) {
   return (
     <Row gutter={[12, 12]} className="ax-filter-bar" style={{ marginBottom: 16 }}>
       <Col xs={24} md={12} xl={6}>
-        {/* A plain Input keeps the test id on the <input> itself; Input.Search puts it on a wrapper. */}
-        <Space.Compact style={{ width: '100%' }}>
-          <Input
-            allowClear
-            prefix={<SearchOutlined style={{ color: 'rgba(0,0,0,0.35)' }} />}
-            value={keyword}
-            onChange={(event) => {
-              setKeyword(event.target.value);
-              if (!event.target.value && filters.q) onChange({ q: undefined });
-            }}
-            onPressEnter={search}
-            placeholder={t('sites.searchPlaceholder')}
-            data-testid="sites-search"
-          />
-          <Button type="primary" onClick={search} data-testid="sites-search-button">
-            {t('common.search')}
-          </Button>
-        </Space.Compact>
+        <KeywordSearch value={filters.q} onSearch={(q) => onChange({ q })} placeholder={t('sites.searchPlaceholder')} testId="sites-search" />
       </Col>
       {/* Inspected parties see only their own sites and have no area tree to pick from. */}
       {can('areas') && (
