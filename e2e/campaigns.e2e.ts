@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Area, BatchDecision, Site } from '@anxun/contracts';
-import { baseUrl, launch, loginAs, screenshot } from './browser.ts';
+import { baseUrl, deskSessions, screenshot } from './browser.ts';
 
 /**
  * 专项行动 at the desk: the command centre creates a campaign over the town, builds its zone and
@@ -9,29 +9,15 @@ import { baseUrl, launch, loginAs, screenshot } from './browser.ts';
  * an enterprise is proposed for a batch and the village secretary signs it off.
  */
 
-const DESK = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
 const shanghaiDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const NAME = `除险保安百日攻坚（e2e ${Date.now() % 100000}）`;
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const sessions = deskSessions();
 let campaignId = '';
 
-async function deskPage(username: string): Promise<Page> {
-  const context = await browser.newContext(DESK);
-  contexts.push(context);
-  const page = await context.newPage();
-  await loginAs(page, username);
-  return page;
-}
+const deskPage = (username: string) => sessions.page(username);
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser.close();
-});
+afterAll(() => sessions.close());
 
 async function pickArea(page: Page, scope: string, ...names: string[]) {
   await page.locator(`${scope} .ant-tree-select`).first().click();

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Area, Campaign, NailDetail } from '@anxun/contracts';
-import { baseUrl, launch, loginAs, screenshot } from './browser.ts';
+import { baseUrl, deskSessions, screenshot } from './browser.ts';
 
 /**
  * 拔钉除患 at the desk: the command centre adds a key nail to a campaign that starts today with
@@ -9,30 +8,16 @@ import { baseUrl, launch, loginAs, screenshot } from './browser.ts';
  * milestone, the supervisor only reads, and the month's airing shows the movement.
  */
 
-const DESK = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' } as const;
 const shanghaiToday = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
 const TITLE = `人字顶厂房集中整治（e2e ${Date.now() % 100000}）`;
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const sessions = deskSessions();
 let campaign: Campaign;
 let nailId = '';
 
-async function deskPage(username: string): Promise<Page> {
-  const context = await browser.newContext(DESK);
-  contexts.push(context);
-  const page = await context.newPage();
-  await loginAs(page, username);
-  return page;
-}
+const deskPage = (username: string) => sessions.page(username);
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close();
-  await browser.close();
-});
+afterAll(() => sessions.close());
 
 describe('nails (拔钉除患)', () => {
   it('the command centre adds a key nail with its plan and a milestone', async () => {
