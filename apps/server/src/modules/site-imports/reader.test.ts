@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.ts';
 import { ROSTER_COLUMNS, headerOf } from './columns.ts';
@@ -54,5 +54,37 @@ describe('openRoster', () => {
       code: 'wrong_headers',
       zh: '表头与受检单位名册模板不符（缺少列：类型*、所属区域代码*；重复的列：地址*），请下载模板填写后上传',
     });
+  });
+
+  it('reads a valid workbook again when exceljs loses an entry on the first pass (exceljs#3064)', async () => {
+    const source = await book([{ name: '名册', rows: [HEADERS, ['甲']] }]);
+    const prototype = ExcelJS.stream.xlsx.WorkbookReader.prototype as unknown as { _parseWorksheet: (...args: unknown[]) => unknown };
+    const original = prototype._parseWorksheet;
+    const lost = vi.spyOn(prototype, '_parseWorksheet').mockImplementationOnce(function (this: { model?: unknown }, ...args: unknown[]) {
+      // What the race looks like: the worksheet is reached before xl/workbook.xml was parsed.
+      this.model = undefined;
+      return original.apply(this, args);
+    });
+    try {
+      const roster = await openRoster(source);
+      const names: unknown[] = [];
+      for await (const row of roster.rows) names.push(row.values[1]);
+      expect(names).toEqual(['甲']);
+      expect(lost.mock.calls.length).toBeGreaterThan(1);
+    } finally {
+      lost.mockRestore();
+    }
+  });
+
+  it('keeps the reason a damaged workbook could not be read', async () => {
+    const source = await book([{ name: '名册', rows: [HEADERS, ['甲']] }]);
+    const damaged = Buffer.concat([source.subarray(0, 600), Buffer.alloc(200, 0x41), source.subarray(800)]);
+    const error = await openRoster(damaged).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('not_xlsx');
+    expect((error as AppError).cause).toBeInstanceOf(Error);
   });
 });

@@ -30,13 +30,34 @@ const notXlsx = (old: boolean) =>
     old ? 'This is an old .xls file; save it as .xlsx in Excel and upload again' : 'The file is not a valid Excel (.xlsx) workbook; fill in the template and upload it',
   );
 
+/** The streaming reader failed on the workbook itself (bad zip or XML, or exceljs losing an entry). */
+class UnreadableWorkbook extends Error {}
+
 /**
  * Streams the roster out of an xlsx: the first worksheet whose first non-blank row carries the
  * roster's headers (so a notes sheet in front is skipped), then its rows one at a time. Throws a
  * 400 for a file that is not xlsx or has no sheet with the right headers.
+ *
+ * exceljs's streaming reader now and then loses a zip entry of a valid workbook under load and
+ * fails on it (exceljs#3064, unzipper#234: entries dropped while the consumer awaits); the upload
+ * is already in memory, so a failed pass is read once more before the file is called invalid.
  */
 export async function openRoster(source: Buffer): Promise<Roster> {
   if (!source.subarray(0, 4).equals(ZIP_MAGIC)) throw notXlsx(source.subarray(0, 4).equals(OLE_MAGIC));
+  try {
+    return await readRoster(source);
+  } catch (error) {
+    if (!(error instanceof UnreadableWorkbook)) throw error;
+    try {
+      return await readRoster(source);
+    } catch (again) {
+      if (again instanceof UnreadableWorkbook) throw Object.assign(notXlsx(false), { cause: again.cause });
+      throw again;
+    }
+  }
+}
+
+async function readRoster(source: Buffer): Promise<Roster> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([source]), { sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', worksheets: 'emit' });
   const sheets = reader[Symbol.asyncIterator]();
   let closest: { matched: number; missing: string[]; duplicated: string[] } | undefined;
@@ -58,8 +79,8 @@ export async function openRoster(source: Buffer): Promise<Roster> {
         break; // the first non-blank row is not our header: try the next sheet
       }
     }
-  } catch {
-    throw notXlsx(false);
+  } catch (cause) {
+    throw new UnreadableWorkbook('unreadable workbook', { cause });
   }
   if (sheetIndex < 0) throw notXlsx(false);
   const problems = [...(closest?.missing.length ? [`缺少列：${closest.missing.join('、')}`] : []), ...(closest?.duplicated.length ? [`重复的列：${closest.duplicated.join('、')}`] : [])];

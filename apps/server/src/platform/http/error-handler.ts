@@ -34,7 +34,11 @@ const KNOWN: Record<string, [number, string, string]> = {
 
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof AppError) return reply.status(error.status).send(error.toJSON());
+    if (error instanceof AppError) {
+      // A 4xx that wraps a lower-level failure (an unreadable upload, say) keeps it in the log.
+      if (error.cause) request.log.warn({ err: error.cause, code: error.code }, 'request refused');
+      return reply.status(error.status).send(error.toJSON());
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({
         path: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`.replace(/\.$/, ''),
