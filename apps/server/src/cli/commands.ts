@@ -95,9 +95,9 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   rankings: {
-    summary: '排名快照 Ranking snapshots: "rankings snapshot"',
-    usage: 'snapshot [--campaign ID] [--from YYYY-MM-DD --to YYYY-MM-DD]',
-    help: 'Without --from/--to: stores every missing day (campaign start to yesterday) of every campaign, as the nightly job does.\nWith --from/--to: recomputes those days and overwrites their snapshots (e.g. after correcting records).',
+    summary: '排名快照与核对 Ranking snapshots and the tally check: "rankings snapshot", "rankings verify"',
+    usage: 'snapshot [--campaign ID] [--from YYYY-MM-DD --to YYYY-MM-DD] | verify [--campaign ID]',
+    help: 'snapshot without --from/--to: stores every missing day (campaign start to yesterday) of every campaign, as the nightly job does.\nWith --from/--to: recomputes those days and overwrites their snapshots (e.g. after correcting records).\nverify: recounts every campaign day from the raw records and compares it with the ranking tallies; exits non-zero on any difference.',
     run: (args) => rankingsCommand(args, withDatabase),
   },
   simulate: {

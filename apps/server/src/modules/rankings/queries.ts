@@ -3,7 +3,7 @@ import type { RankingCounts, RankingUnitKind, SiteKind } from '@anxun/contracts'
 import type { Executor } from '../../platform/db/client.ts';
 import { areas } from '../areas/schema.ts';
 import { campaignUnits, campaigns, squadTargets } from '../campaigns/schema.ts';
-import { rankingSnapshots } from './schema.ts';
+import { rankingSnapshots, rankingTallies } from './schema.ts';
 import type { UnitCounts } from './rules.ts';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
@@ -18,6 +18,12 @@ export interface CountWindow {
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
+function unitsSql(campaign: CampaignRow, unit: RankingUnitKind): SQL {
+  return unit === 'village'
+    ? sql`select a.id, a.name, a.path collate "C" as lo, (left(a.path, -1) || '0') collate "C" as hi from ${areas} a where a.level = 'village' and a.path like ${`${campaign.areaPath}%`}`
+    : sql`select cu.id, cu.name from ${campaignUnits} cu where cu.campaign_id = ${campaign.id} and cu.kind = 'squad'`;
+}
+
 /**
  * The units of a kind with their "sites in scope": villages are the village-level areas under the
  * campaign's area, holding the sites of the campaign's kinds under them; squads are the campaign's
@@ -25,17 +31,16 @@ const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
  * not exist yet at `asOf` is not counted, so a back-filled day matches that night's snapshot.
  */
 function scopeSql(campaign: CampaignRow, unit: RankingUnitKind, asOf: Date): { units: SQL; scope: SQL } {
-  const under = `${campaign.areaPath}%`;
   if (unit === 'village') {
     return {
-      units: sql`select a.id, a.name, a.path collate "C" as lo, (left(a.path, -1) || '0') collate "C" as hi from ${areas} a where a.level = 'village' and a.path like ${under}`,
+      units: unitsSql(campaign, unit),
       // [path, path-with-the-last-'/'-as-'0') is "under this village" in byte order: one index range per village.
       scope: sql`select u.id as unit_id, s.id as site_id from units u join sites s on s.area_path >= u.lo and s.area_path < u.hi
                  where s.kind = any(${sql.raw(kindsArray(campaign.siteKinds))}) and s.created_at < ${asOf}`,
     };
   }
   return {
-    units: sql`select cu.id, cu.name from ${campaignUnits} cu where cu.campaign_id = ${campaign.id} and cu.kind = 'squad'`,
+    units: unitsSql(campaign, unit),
     scope: sql`select cs.squad_id as unit_id, cs.site_id from campaign_sites cs where cs.campaign_id = ${campaign.id} and cs.assigned_at < ${asOf}`,
   };
 }
@@ -48,8 +53,34 @@ function kindsArray(kinds: readonly SiteKind[]): string {
 }
 
 /**
- * The four counts of every unit of a kind as of one instant, in one set-based statement (the
- * definitions are in docs/rankings.md):
+ * The four counts of every unit of a kind as of the end of `day` (Asia/Shanghai): the sums of the
+ * unit's tallies up to that day (ranking_tallies, kept by triggers from the raw records; the
+ * definitions are in docs/rankings.md). A few thousand rows instead of every hazard and event.
+ */
+export async function countUnits(db: Executor, campaign: CampaignRow, unit: RankingUnitKind, day: string): Promise<UnitCounts[]> {
+  const units = unitsSql(campaign, unit);
+  return rowsOf<UnitCounts>(
+    await db.execute(sql`
+      with units as (${units})
+      select u.id as "unitId", u.name,
+             coalesce(sum(t.sites), 0)::int as "sitesInScope", coalesce(sum(t.inspected), 0)::int as "sitesInspected",
+             coalesce(sum(t.found), 0)::int as "hazardsFound", coalesce(sum(t.closed), 0)::int as "hazardsClosed"
+      from units u
+      left join ${rankingTallies} t on t.campaign_id = ${campaign.id} and t.unit_kind = ${unit} and t.unit_id = u.id and t.day <= ${day}
+      group by u.id, u.name
+      order by u.name, u.id`),
+  );
+}
+
+/** Folds the appended tally deltas into one row per unit and day; returns how many rows went. */
+export async function compactTallies(db: Executor): Promise<number> {
+  const [row] = rowsOf<{ removed: number }>(await db.execute(sql`select ranking_compact() as removed`));
+  return row?.removed ?? 0;
+}
+
+/**
+ * The same counts straight from the raw records as of one instant, in one set-based statement:
+ * what the tallies must always equal (`anxun rankings verify`, the tests, the bench baseline).
  * - inspected: at least one inspection (not re-inspection) ended in [from, asOf);
  * - found: hazards found in [from, asOf), less those cancelled before asOf;
  * - closed: every move into `closed` before asOf adds one and every reopen takes one away, so per
@@ -58,7 +89,7 @@ function kindsArray(kinds: readonly SiteKind[]): string {
  * Everything is summed straight into the unit (a few thousand groups), never per site or per
  * hazard (a million groups would spill to disk).
  */
-export async function countUnits(db: Executor, campaign: CampaignRow, unit: RankingUnitKind, window: CountWindow): Promise<UnitCounts[]> {
+export async function recountFromRecords(db: Executor, campaign: CampaignRow, unit: RankingUnitKind, window: CountWindow): Promise<UnitCounts[]> {
   return rowsOf<UnitCounts>(await inCountSettings(db, countStatement(campaign, unit, window)));
 }
 

@@ -12,8 +12,6 @@ import {
   averageRank,
   bottomThree,
   daysBetween,
-  dayEnd,
-  dayStart,
   lastCompleteDay,
   minDay,
   mondayOf,
@@ -26,24 +24,24 @@ import {
   type RankedUnit,
 } from './rules.ts';
 
-/** A campaign's ranked figures of one kind as of the end of `day`, counted from raw records. */
-export async function recountDay(db: Executor, campaign: CampaignRow, unit: RankingUnitKind, day: string): Promise<RankedUnit[]> {
-  return rankUnits(await countUnits(db, campaign, unit, { from: dayStart(campaign.startsOn), asOf: dayEnd(day) }));
+/** A campaign's ranked figures of one kind as of the end of `day`, from the tallies. */
+export async function rankDay(db: Executor, campaign: CampaignRow, unit: RankingUnitKind, day: string): Promise<RankedUnit[]> {
+  return rankUnits(await countUnits(db, campaign, unit, day));
 }
 
-/** "Today so far": the same count with now as the cut-off. */
-export async function recountLive(db: Executor, campaign: CampaignRow, unit: RankingUnitKind, now: Date): Promise<RankedUnit[]> {
-  return rankUnits(await countUnits(db, campaign, unit, { from: dayStart(campaign.startsOn), asOf: now }));
+/** "Today so far": everything recorded up to `now`, which is the tallies of today. */
+export async function rankLive(db: Executor, campaign: CampaignRow, unit: RankingUnitKind, now: Date): Promise<RankedUnit[]> {
+  return rankDay(db, campaign, unit, shanghaiDate(now));
 }
 
 /**
  * Completed days: their stored snapshots (read with the unit names in one statement), or — for a
- * day the job has not stored yet — the same recount as of that night.
+ * day the job has not stored yet — the figures as of that night from the tallies.
  */
 async function completedDays(db: Executor, campaign: CampaignRow, unit: RankingUnitKind, days: readonly string[]): Promise<Map<string, RankedUnit[]>> {
   const byDay = new Map<string, RankedUnit[]>(days.map((d) => [d, []]));
   for (const { day, name, ...figures } of await namedSnapshotsOn(db, campaign.id, unit, days)) byDay.get(day)!.push({ ...figures, name: name ?? '—' });
-  for (const [day, rows] of byDay) if (rows.length === 0) byDay.set(day, await recountDay(db, campaign, unit, day));
+  for (const [day, rows] of byDay) if (rows.length === 0) byDay.set(day, await rankDay(db, campaign, unit, day));
   return byDay;
 }
 
@@ -105,7 +103,7 @@ export async function getRanking(ctx: RequestContext, campaignId: string, query:
   const live = day === today;
   const comparedWith = day > campaign.startsOn ? addDays(day, -1) : null;
   // Today is shared by every viewer and at most a minute old; a past day and the day before come in one read.
-  const counted = live ? await liveRanking(ctx.database, campaign.id, query.unit, now, (asOf) => recountLive(db, campaign, query.unit, asOf)) : null;
+  const counted = live ? await liveRanking(ctx.database, campaign.id, query.unit, now, (asOf) => rankLive(db, campaign, query.unit, asOf)) : null;
   const stored = await completedDays(db, campaign, query.unit, [...(live ? [] : [day]), ...(comparedWith ? [comparedWith] : [])]);
   const units = counted ? counted.units : stored.get(day)!;
   const rows = rankedRows(units, comparedWith ? stored.get(comparedWith)! : null);

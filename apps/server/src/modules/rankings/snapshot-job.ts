@@ -4,9 +4,9 @@ import { SYSTEM_ACTOR, type RequestContext } from '../../platform/context.ts';
 import type { Database } from '../../platform/db/client.ts';
 import { write } from '../../platform/write.ts';
 import { shanghaiDate } from '../calendar/service.ts';
-import { findCampaign, listCampaigns, storeSnapshot, storedDays, type CampaignRow } from './queries.ts';
+import { compactTallies, findCampaign, listCampaigns, storeSnapshot, storedDays, type CampaignRow } from './queries.ts';
 import { daysBetween, lastCompleteDay, maxDay, minDay, missingSnapshotDays } from './rules.ts';
-import { recountDay } from './service.ts';
+import { rankDay } from './service.ts';
 
 export interface SnapshotRequest {
   campaignId?: string | undefined;
@@ -43,8 +43,8 @@ export async function takeSnapshots(database: Database, request: SnapshotRequest
       const replace = request.from !== undefined || request.to !== undefined;
       const days = replace ? rangeInCampaign(campaign, request.from, request.to, today) : missingSnapshotDays(campaign, today, await storedDays(database.db, campaign.id, unit));
       for (const day of days) {
-        // Counted outside the write transaction: the count is a long read and needs no lock.
-        const ranked = await recountDay(database.db, campaign, unit, day);
+        // Read outside the write transaction: it needs no lock.
+        const ranked = await rankDay(database.db, campaign, unit, day);
         const stored = await write(ctx, async ({ tx, audit }) => {
           const n = await storeSnapshot(tx, campaign.id, day, unit, ranked, replace);
           if (n > 0) audit({ action: 'ranking.snapshot_stored', entityType: 'campaign', entityId: campaign.id, after: { day, unit, units: ranked.length, replaced: replace } });
@@ -70,6 +70,9 @@ export const RANKING_SNAPSHOT_JOB: JobDefinition = {
   cron: '0 0 * * *',
   runOnStart: true,
   async run({ database, log }) {
+    // The day's appended tally deltas fold into one row per unit and day, so reads stay a few thousand rows.
+    const folded = await compactTallies(database.db);
+    if (folded > 0) log.info({ rows: folded }, 'ranking tallies folded');
     const reports = await takeSnapshots(database);
     const stored = reports.filter((r) => r.stored > 0);
     if (stored.length) log.info({ days: stored.length, first: stored[0]!.day, last: stored.at(-1)!.day }, 'ranking snapshots stored');
