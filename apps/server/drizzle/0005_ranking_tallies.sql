@@ -188,14 +188,15 @@ BEGIN
            CASE WHEN x.unit_kind = 'village' THEN c.area_path ELSE '' END AS under, x.*
     FROM campaigns c CROSS JOIN LATERAL ranking_scope(c.id, ids) x
   ),
+  -- The first visit since the start with and without this statement's rows (a hash anti-join with
+  -- the transition table, which has no index: a bulk load would be quadratic otherwise).
   firsts AS (
-    SELECT m.*,
-      (SELECT min(i.ended_at) FROM inspections i
-        WHERE i.site_id = m.site_id AND i.kind = 'inspection' AND i.ended_at >= m.starts_at AND starts_with(i.area_path, m.under)
-          AND NOT EXISTS (SELECT 1 FROM added a WHERE a.id = i.id)) AS before,
-      (SELECT min(i.ended_at) FROM inspections i
-        WHERE i.site_id = m.site_id AND i.kind = 'inspection' AND i.ended_at >= m.starts_at AND starts_with(i.area_path, m.under)) AS after
+    SELECT m.campaign_id, m.ends_on, m.unit_kind, m.unit_id, m.from_at,
+           min(i.ended_at) FILTER (WHERE a.id IS NULL) AS before, min(i.ended_at) AS after
     FROM m
+    JOIN inspections i ON i.site_id = m.site_id AND i.kind = 'inspection' AND i.ended_at >= m.starts_at AND starts_with(i.area_path, m.under)
+    LEFT JOIN added a ON a.id = i.id
+    GROUP BY m.campaign_id, m.ends_on, m.unit_kind, m.unit_id, m.site_id, m.from_at
   ),
   moves AS (
     SELECT campaign_id, ends_on, unit_kind, unit_id, shanghai_day(greatest(before, from_at)) AS day, -1 AS n FROM firsts WHERE before IS DISTINCT FROM after AND before IS NOT NULL
