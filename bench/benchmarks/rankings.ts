@@ -260,7 +260,7 @@ export const rankingsBenchmark: Benchmark = {
             value: round(liveFirst[0]!, 0),
             unit: 'ms',
             baseline: 'ranking_recount_ms',
-            reading: `the first GET …/rankings?unit=village for today (a live recount, plus the day before from its snapshot); the next ${lv.n} within the minute share that count: p50 ${fmt(lv.p50)} ms, p95 ${fmt(lv.p95)} ms`,
+            reading: `the first GET …/rankings?unit=village for today (today's tallies, plus the day before from its snapshot); the next ${lv.n} within the minute share that count: p50 ${fmt(lv.p50)} ms, p95 ${fmt(lv.p95)} ms`,
           },
           {
             name: 'ranking_fold_s',

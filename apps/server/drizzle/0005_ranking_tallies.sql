@@ -18,31 +18,54 @@ CREATE FUNCTION shanghai_day(t timestamptz) RETURNS date LANGUAGE sql IMMUTABLE 
 CREATE FUNCTION shanghai_day_start(d date) RETURNS timestamptz LANGUAGE sql IMMUTABLE PARALLEL SAFE
   AS $$ SELECT (d::timestamp - interval '8 hours') AT TIME ZONE 'UTC' $$;
 --> statement-breakpoint
--- '/a/b/c/' → {'/a/', '/a/b/', '/a/b/c/'}: the areas a site lies in, found through the unique path index.
-CREATE FUNCTION area_path_prefixes(p text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  AS $$ SELECT coalesce(array_agg(left(p, i) ORDER BY i), '{}') FROM generate_series(2, length(p)) i WHERE substr(p, i, 1) = '/' $$;
+-- '/a/b/c/' → {'/a/', '/a/b/', '/a/b/c/'}: the areas a site lies in, found through the unique path
+-- index. plpgsql, so the planner keeps the call whole and can probe the index with its result (an
+-- inlined SQL body becomes a subquery, which no index condition may hold).
+CREATE FUNCTION area_path_prefixes(p text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE codes text[] := string_to_array(btrim(p, '/'), '/'); prefixes text[] := '{}'; acc text := '/';
+BEGIN
+  FOR k IN 1 .. coalesce(cardinality(codes), 0) LOOP
+    acc := acc || codes[k] || '/';
+    prefixes := prefixes || acc;
+  END LOOP;
+  RETURN prefixes;
+END $$;
 --> statement-breakpoint
 -- The village a campaign counts each given site under (site rows passed as arrays, so old rows of an
 -- update can be mapped too): the village-level area above it, for sites of the campaign's kinds
 -- under its area. `from_at` is when the site entered the scope (its creation).
 CREATE FUNCTION ranking_village_scope(c_id uuid, site_ids uuid[], paths text[], kinds text[], created timestamptz[])
-RETURNS TABLE (site_id uuid, unit_id uuid, from_at timestamptz) LANGUAGE sql STABLE AS $$
+RETURNS TABLE (site_id uuid, unit_id uuid, from_at timestamptz) LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN QUERY
   SELECT s.id, a.id, s.created_at
   FROM campaigns c
   CROSS JOIN unnest(site_ids, paths, kinds, created) AS s(id, area_path, kind, created_at)
-  JOIN areas a ON a.level = 'village' AND a.path = ANY (area_path_prefixes(s.area_path)) AND starts_with(a.path, c.area_path)
-  WHERE c.id = c_id AND s.kind = ANY (c.site_kinds) AND starts_with(s.area_path, c.area_path)
-$$;
+  -- areas.path is in the database's collation and sites.area_path in "C": compared in the former, so the index serves.
+  CROSS JOIN LATERAL (
+    SELECT ar.id FROM areas ar
+    WHERE ar.path = ANY (area_path_prefixes(s.area_path COLLATE "default")) AND ar.level = 'village' AND starts_with(ar.path, c.area_path)
+    OFFSET 0
+  ) a
+  WHERE c.id = c_id AND s.kind = ANY (c.site_kinds) AND starts_with(s.area_path, c.area_path);
+END $$;
 --> statement-breakpoint
 -- Both unit kinds of the given sites as they stand now: villages from the sites, squads from campaign_sites.
+-- The scope functions are plpgsql so that their plans are cached per connection: a SQL function
+-- is planned again at every call, which was most of a submission's trigger time.
+-- Arrays are joined through unnest, never `= ANY (param)`: a parameter array is searched linearly for
+-- every row scanned, which is quadratic when a bulk statement passes a million ids.
 CREATE FUNCTION ranking_scope(c_id uuid, site_ids uuid[])
-RETURNS TABLE (unit_kind text, site_id uuid, unit_id uuid, from_at timestamptz) LANGUAGE sql STABLE AS $$
-  SELECT 'village', v.site_id, v.unit_id, v.from_at
-  FROM (SELECT array_agg(id) AS ids, array_agg(area_path::text) AS paths, array_agg(kind) AS kinds, array_agg(created_at) AS created FROM sites WHERE id = ANY (site_ids)) s
+RETURNS TABLE (unit_kind text, site_id uuid, unit_id uuid, from_at timestamptz) LANGUAGE plpgsql STABLE AS $$
+BEGIN
+  RETURN QUERY
+  SELECT 'village'::text, v.site_id, v.unit_id, v.from_at
+  FROM (SELECT array_agg(st.id) AS ids, array_agg(st.area_path::text) AS paths, array_agg(st.kind) AS kinds, array_agg(st.created_at) AS created
+        FROM unnest(site_ids) AS x(id) JOIN sites st ON st.id = x.id) s
   CROSS JOIN LATERAL ranking_village_scope(c_id, s.ids, s.paths, s.kinds, s.created) v
   UNION ALL
-  SELECT 'squad', cs.site_id, cs.squad_id, cs.assigned_at FROM campaign_sites cs WHERE cs.campaign_id = c_id AND cs.site_id = ANY (site_ids)
-$$;
+  SELECT 'squad'::text, cs.site_id, cs.squad_id, cs.assigned_at FROM unnest(site_ids) AS x(id) JOIN campaign_sites cs ON cs.campaign_id = c_id AND cs.site_id = x.id;
+END $$;
 --> statement-breakpoint
 -- Everything some sites add to a campaign's tallies for one unit kind, from the raw records, by the
 -- day it starts to count (docs/rankings.md has the definitions this mirrors): the site itself from
@@ -131,7 +154,7 @@ $$;
 CREATE FUNCTION ranking_lock_sites(site_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   LOCK TABLE ranking_tallies IN ROW EXCLUSIVE MODE;
-  PERFORM 1 FROM sites WHERE id = ANY (site_ids) ORDER BY id FOR NO KEY UPDATE;
+  PERFORM 1 FROM unnest(site_ids) AS x(id) JOIN sites s ON s.id = x.id ORDER BY s.id FOR NO KEY UPDATE OF s;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION ranking_on_hazards() RETURNS trigger LANGUAGE plpgsql AS $$

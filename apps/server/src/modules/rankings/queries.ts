@@ -61,13 +61,16 @@ export async function countUnits(db: Executor, campaign: CampaignRow, unit: Rank
   const units = unitsSql(campaign, unit);
   return rowsOf<UnitCounts>(
     await db.execute(sql`
-      with units as (${units})
+      with units as (${units}),
+      sums as (
+        select t.unit_id, sum(t.sites) as sites, sum(t.inspected) as inspected, sum(t.found) as found, sum(t.closed) as closed
+        from ${rankingTallies} t where t.campaign_id = ${campaign.id} and t.unit_kind = ${unit} and t.day <= ${day}
+        group by t.unit_id
+      )
       select u.id as "unitId", u.name,
-             coalesce(sum(t.sites), 0)::int as "sitesInScope", coalesce(sum(t.inspected), 0)::int as "sitesInspected",
-             coalesce(sum(t.found), 0)::int as "hazardsFound", coalesce(sum(t.closed), 0)::int as "hazardsClosed"
-      from units u
-      left join ${rankingTallies} t on t.campaign_id = ${campaign.id} and t.unit_kind = ${unit} and t.unit_id = u.id and t.day <= ${day}
-      group by u.id, u.name
+             coalesce(s.sites, 0)::int as "sitesInScope", coalesce(s.inspected, 0)::int as "sitesInspected",
+             coalesce(s.found, 0)::int as "hazardsFound", coalesce(s.closed, 0)::int as "hazardsClosed"
+      from units u left join sums s on s.unit_id = u.id
       order by u.name, u.id`),
   );
 }
