@@ -41,7 +41,8 @@ export async function recordStatements(fn: () => Promise<void>): Promise<Capture
   }
   const opener = recorded.find((r) => /^\s*begin\b/i.test(r.text));
   if (!opener) throw new Error('no transaction recorded');
-  const rollback = (text: string) => text.replace(/\bcommit\s*;?\s*$/i, 'rollback');
+  // The audit chain ends its message with "commit; begin" (platform/write.ts): both forms become rollbacks.
+  const rollback = (text: string) => text.replace(/\bcommit\s*;\s*begin\s*;?\s*$/i, 'rollback; begin').replace(/^\s*commit\s*;?\s*$/i, 'rollback');
   return {
     transaction: recorded.filter((r) => r.client === opener.client).map((r) => ({ text: rollback(r.text), values: r.values })),
     outside: recorded.filter((r) => r.client !== opener.client).map((r) => ({ text: r.text, values: r.values })),

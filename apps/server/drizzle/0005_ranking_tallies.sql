@@ -35,7 +35,7 @@ END $$;
 -- update can be mapped too): the village-level area above it, for sites of the campaign's kinds
 -- under its area. `from_at` is when the site entered the scope (its creation).
 CREATE FUNCTION ranking_village_scope(c_id uuid, site_ids uuid[], paths text[], kinds text[], created timestamptz[])
-RETURNS TABLE (site_id uuid, unit_id uuid, from_at timestamptz) LANGUAGE plpgsql STABLE AS $$
+RETURNS TABLE (site_id uuid, unit_id uuid, from_at timestamptz) LANGUAGE plpgsql STABLE SET enable_seqscan = off SET jit = off AS $$
 BEGIN
   RETURN QUERY
   SELECT s.id, a.id, s.created_at
@@ -56,7 +56,7 @@ END $$;
 -- Arrays are joined through unnest, never `= ANY (param)`: a parameter array is searched linearly for
 -- every row scanned, which is quadratic when a bulk statement passes a million ids.
 CREATE FUNCTION ranking_scope(c_id uuid, site_ids uuid[])
-RETURNS TABLE (unit_kind text, site_id uuid, unit_id uuid, from_at timestamptz) LANGUAGE plpgsql STABLE AS $$
+RETURNS TABLE (unit_kind text, site_id uuid, unit_id uuid, from_at timestamptz) LANGUAGE plpgsql STABLE SET enable_seqscan = off SET jit = off AS $$
 BEGIN
   RETURN QUERY
   SELECT 'village'::text, v.site_id, v.unit_id, v.from_at
@@ -150,76 +150,78 @@ $$;
 --> statement-breakpoint
 -- Appends (hazards, events, inspections) first take the tallies' row exclusive lock (so a campaign
 -- rebuild is either before or after them) and lock their sites (so a site move or a reassignment
--- is too), and only then read the campaigns and the scope.
-CREATE FUNCTION ranking_lock_sites(site_ids uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+-- is too), and only then read the campaigns and the scope. Their plans are cached per connection
+-- and may have been made when the tables were nearly empty: the scope is materialised once per
+-- campaign and sequential scans are off inside them, so they stay index lookups at any size.
+CREATE FUNCTION ranking_lock_sites(site_ids uuid[]) RETURNS void LANGUAGE plpgsql SET enable_seqscan = off SET jit = off AS $$
 BEGIN
   LOCK TABLE ranking_tallies IN ROW EXCLUSIVE MODE;
   PERFORM 1 FROM unnest(site_ids) AS x(id) JOIN sites s ON s.id = x.id ORDER BY s.id FOR NO KEY UPDATE OF s;
 END $$;
 --> statement-breakpoint
-CREATE FUNCTION ranking_on_hazards() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION ranking_on_hazards() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off SET jit = off AS $$
 DECLARE ids uuid[];
 BEGIN
   SELECT array_agg(DISTINCT site_id) INTO ids FROM added;
   IF ids IS NULL THEN RETURN NULL; END IF;
   PERFORM ranking_lock_sites(ids);
+  WITH m AS MATERIALIZED (SELECT c.id AS campaign_id, c.area_path, c.starts_on, c.ends_on, x.* FROM campaigns c CROSS JOIN LATERAL ranking_scope(c.id, ids) x)
   INSERT INTO ranking_tallies (campaign_id, unit_kind, unit_id, day, found)
-  SELECT c.id, m.unit_kind, m.unit_id, shanghai_day(greatest(h.found_at, m.from_at)), count(*)
-  FROM campaigns c
-  CROSS JOIN LATERAL ranking_scope(c.id, ids) m
-  JOIN added h ON h.site_id = m.site_id
-  WHERE h.found_at >= shanghai_day_start(c.starts_on)
-    AND (m.unit_kind = 'squad' OR starts_with(h.area_path, c.area_path))
-    AND shanghai_day(greatest(h.found_at, m.from_at)) <= c.ends_on
+  SELECT m.campaign_id, m.unit_kind, m.unit_id, shanghai_day(greatest(h.found_at, m.from_at)), count(*)
+  FROM m JOIN added h ON h.site_id = m.site_id
+  WHERE h.found_at >= shanghai_day_start(m.starts_on)
+    AND (m.unit_kind = 'squad' OR starts_with(h.area_path, m.area_path))
+    AND shanghai_day(greatest(h.found_at, m.from_at)) <= m.ends_on
   GROUP BY 1, 2, 3, 4;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE FUNCTION ranking_on_hazard_events() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION ranking_on_hazard_events() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off SET jit = off AS $$
 DECLARE ids uuid[];
 BEGIN
   SELECT array_agg(DISTINCT h.site_id) INTO ids FROM added e JOIN hazards h ON h.id = e.hazard_id
   WHERE e.to_status IN ('closed', 'cancelled') OR e.from_status = 'closed';
   IF ids IS NULL THEN RETURN NULL; END IF;
   PERFORM ranking_lock_sites(ids);
+  WITH m AS MATERIALIZED (SELECT c.id AS campaign_id, c.area_path, c.starts_on, c.ends_on, x.* FROM campaigns c CROSS JOIN LATERAL ranking_scope(c.id, ids) x)
   INSERT INTO ranking_tallies (campaign_id, unit_kind, unit_id, day, found, closed)
-  SELECT c.id, m.unit_kind, m.unit_id, shanghai_day(greatest(e.at, h.found_at, m.from_at)),
+  SELECT m.campaign_id, m.unit_kind, m.unit_id, shanghai_day(greatest(e.at, h.found_at, m.from_at)),
          -count(*) FILTER (WHERE e.to_status = 'cancelled'),
          sum(CASE WHEN e.to_status = 'closed' THEN 1 WHEN e.from_status = 'closed' THEN -1 ELSE 0 END)
-  FROM campaigns c
-  CROSS JOIN LATERAL ranking_scope(c.id, ids) m
-  JOIN hazards h ON h.site_id = m.site_id
-  JOIN added e ON e.hazard_id = h.id
+  FROM added e
+  JOIN hazards h ON h.id = e.hazard_id
+  JOIN m ON m.site_id = h.site_id
   WHERE (e.to_status IN ('closed', 'cancelled') OR e.from_status = 'closed')
-    AND h.found_at >= shanghai_day_start(c.starts_on)
-    AND (m.unit_kind = 'squad' OR starts_with(h.area_path, c.area_path))
-    AND shanghai_day(greatest(e.at, h.found_at, m.from_at)) <= c.ends_on
+    AND h.found_at >= shanghai_day_start(m.starts_on)
+    AND (m.unit_kind = 'squad' OR starts_with(h.area_path, m.area_path))
+    AND shanghai_day(greatest(e.at, h.found_at, m.from_at)) <= m.ends_on
   GROUP BY 1, 2, 3, 4;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 -- A site counts as inspected from its first inspection since the campaign start: when new visits
 -- move that first one (a late offline sync can bring an earlier one), the old day gives its one back.
-CREATE FUNCTION ranking_on_inspections() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION ranking_on_inspections() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off SET jit = off SET work_mem = '256MB' AS $$
 DECLARE ids uuid[];
 BEGIN
   SELECT array_agg(DISTINCT site_id) INTO ids FROM added WHERE kind = 'inspection';
   IF ids IS NULL THEN RETURN NULL; END IF;
   PERFORM ranking_lock_sites(ids);
-  WITH m AS (
+  WITH m AS MATERIALIZED (
     SELECT c.id AS campaign_id, c.ends_on, shanghai_day_start(c.starts_on) AS starts_at,
            CASE WHEN x.unit_kind = 'village' THEN c.area_path ELSE '' END AS under, x.*
     FROM campaigns c CROSS JOIN LATERAL ranking_scope(c.id, ids) x
   ),
-  -- The first visit since the start with and without this statement's rows (a hash anti-join with
-  -- the transition table, which has no index: a bulk load would be quadratic otherwise).
+  -- Each site's first visit since the start, with and without this statement's rows: one index
+  -- range per site, and the new rows told apart by a hashed NOT IN built once (the transition
+  -- table has no index; anything per row would be quadratic on a bulk load).
   firsts AS (
-    SELECT m.campaign_id, m.ends_on, m.unit_kind, m.unit_id, m.from_at,
-           min(i.ended_at) FILTER (WHERE a.id IS NULL) AS before, min(i.ended_at) AS after
-    FROM m
-    JOIN inspections i ON i.site_id = m.site_id AND i.kind = 'inspection' AND i.ended_at >= m.starts_at AND starts_with(i.area_path, m.under)
-    LEFT JOIN added a ON a.id = i.id
-    GROUP BY m.campaign_id, m.ends_on, m.unit_kind, m.unit_id, m.site_id, m.from_at
+    SELECT m.campaign_id, m.ends_on, m.unit_kind, m.unit_id, m.from_at, f.before, f.after
+    FROM m CROSS JOIN LATERAL (
+      SELECT min(i.ended_at) FILTER (WHERE i.id NOT IN (SELECT a.id FROM added a)) AS before, min(i.ended_at) AS after
+      FROM inspections i
+      WHERE i.site_id = m.site_id AND i.kind = 'inspection' AND i.ended_at >= m.starts_at AND starts_with(i.area_path, m.under)
+    ) f
   ),
   moves AS (
     SELECT campaign_id, ends_on, unit_kind, unit_id, shanghai_day(greatest(before, from_at)) AS day, -1 AS n FROM firsts WHERE before IS DISTINCT FROM after AND before IS NOT NULL

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../../platform/db/client.ts';
-import { LIVE_MAX_AGE_MS, liveRanking } from './live.ts';
+import { LIVE_MAX_AGE_MS, forgetStoredDays, liveRanking, storedDayCache } from './live.ts';
 import type { RankedUnit } from './rules.ts';
 
 const unit = (sitesInspected: number): RankedUnit => ({ unitId: 'u', name: '一村', sitesInScope: 10, sitesInspected, hazardsFound: 0, hazardsClosed: 0, inspectionRank: 1, closeOutRank: 1 });
@@ -53,5 +53,21 @@ describe('live ranking cache', () => {
     await expect(liveRanking(db, 'c1', 'village', t0, () => Promise.reject(new Error('statement timeout')))).rejects.toThrow('statement timeout');
     const c = counter();
     expect((await liveRanking(db, 'c1', 'village', at(1), c.count)).asOf).toEqual(at(1));
+  });
+});
+
+describe('stored day cache', () => {
+  const t0 = Date.parse('2026-05-04T02:00:00Z');
+
+  it('keeps a stored day for a minute per database, and forgets it when snapshots are stored', () => {
+    const db = {} as Database;
+    const other = {} as Database;
+    storedDayCache(db, t0).set('c1:village:2026-05-03', [unit(3)]);
+    expect(storedDayCache(db, t0 + LIVE_MAX_AGE_MS - 1).get('c1:village:2026-05-03')).toEqual([unit(3)]);
+    expect(storedDayCache(db, t0 + LIVE_MAX_AGE_MS).get('c1:village:2026-05-03')).toBeUndefined();
+    expect(storedDayCache(db, t0 - 1).get('c1:village:2026-05-03')).toBeUndefined();
+    expect(storedDayCache(other, t0).get('c1:village:2026-05-03')).toBeUndefined();
+    forgetStoredDays(db);
+    expect(storedDayCache(db, t0 + 1).get('c1:village:2026-05-03')).toBeUndefined();
   });
 });

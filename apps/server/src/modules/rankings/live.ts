@@ -40,3 +40,36 @@ export function liveRanking(database: Database, campaignId: string, unit: Rankin
   });
   return entry.count;
 }
+
+interface StoredDay {
+  at: number;
+  units: RankedUnit[];
+}
+
+const storedDays = new WeakMap<Database, Map<string, StoredDay>>();
+
+/**
+ * A completed day's stored snapshot rows, as read, per database, campaign, unit kind and day: what
+ * was aired only changes by a forced re-run (`anxun rankings snapshot --from --to`), so a day is
+ * kept for LIVE_MAX_AGE_MS — dropped at once when this process stores snapshots, and within the
+ * minute when another process does.
+ */
+export function storedDayCache(database: Database, now = Date.now()) {
+  let cache = storedDays.get(database);
+  if (!cache) storedDays.set(database, (cache = new Map()));
+  const fresh = (entry: StoredDay) => now - entry.at >= 0 && now - entry.at < LIVE_MAX_AGE_MS;
+  return {
+    get(key: string): RankedUnit[] | undefined {
+      const entry = cache.get(key);
+      return entry && fresh(entry) ? entry.units : undefined;
+    },
+    set(key: string, units: RankedUnit[]): void {
+      for (const [k, entry] of cache) if (!fresh(entry)) cache.delete(k);
+      cache.set(key, { at: now, units });
+    },
+  };
+}
+
+export function forgetStoredDays(database: Database): void {
+  storedDays.delete(database);
+}

@@ -1,12 +1,12 @@
 import type { z } from 'zod';
 import type { RankingHistory, RankingHistoryQuery, RankingQuery, RankingRow, RankingUnitKind, RankingView } from '@anxun/contracts';
 import { nowOf, type RequestContext } from '../../platform/context.ts';
-import type { Executor } from '../../platform/db/client.ts';
+import type { Database, Executor } from '../../platform/db/client.ts';
 import { AppError, badRequest, forbidden } from '../../platform/errors.ts';
 import { shanghaiDate } from '../calendar/service.ts';
 import { campaignVisible, mayReadRankings } from './policy.ts';
 import { countUnits, findCampaign, namedSnapshotsOn, storedDays, snapshotsBetween, targetsOfWeek, unitNames, type CampaignRow } from './queries.ts';
-import { liveRanking } from './live.ts';
+import { liveRanking, storedDayCache } from './live.ts';
 import {
   addDays,
   averageRank,
@@ -35,18 +35,27 @@ export async function rankLive(db: Executor, campaign: CampaignRow, unit: Rankin
 }
 
 /**
- * Completed days: their stored snapshots (read with the unit names in one statement), or — for a
- * day the job has not stored yet — the figures as of that night from the tallies.
+ * Completed days: their stored snapshots (read with the unit names in one statement, and kept for a
+ * minute: live.ts `storedDayCache`), or — for a day the job has not stored yet — the figures as of
+ * that night from the tallies.
  */
-async function completedDays(db: Executor, campaign: CampaignRow, unit: RankingUnitKind, days: readonly string[]): Promise<Map<string, RankedUnit[]>> {
-  const byDay = new Map<string, RankedUnit[]>(days.map((d) => [d, []]));
-  for (const { day, name, ...figures } of await namedSnapshotsOn(db, campaign.id, unit, days)) byDay.get(day)!.push({ ...figures, name: name ?? '—' });
-  for (const [day, rows] of byDay) if (rows.length === 0) byDay.set(day, await rankDay(db, campaign, unit, day));
+async function completedDays(database: Database, campaign: CampaignRow, unit: RankingUnitKind, days: readonly string[]): Promise<Map<string, RankedUnit[]>> {
+  const cache = storedDayCache(database);
+  const keyOf = (day: string) => `${campaign.id}:${unit}:${day}`;
+  const byDay = new Map<string, RankedUnit[]>(days.map((d) => [d, cache.get(keyOf(d)) ?? []]));
+  const unread = days.filter((d) => byDay.get(d)!.length === 0);
+  if (unread.length === 0) return byDay;
+  for (const { day, name, ...figures } of await namedSnapshotsOn(database.db, campaign.id, unit, unread)) byDay.get(day)!.push({ ...figures, name: name ?? '—' });
+  for (const day of unread) {
+    const rows = byDay.get(day)!;
+    if (rows.length > 0) cache.set(keyOf(day), rows);
+    else byDay.set(day, await rankDay(database.db, campaign, unit, day));
+  }
   return byDay;
 }
 
-async function completedDay(db: Executor, campaign: CampaignRow, unit: RankingUnitKind, day: string): Promise<RankedUnit[]> {
-  return (await completedDays(db, campaign, unit, [day])).get(day)!;
+async function completedDay(database: Database, campaign: CampaignRow, unit: RankingUnitKind, day: string): Promise<RankedUnit[]> {
+  return (await completedDays(database, campaign, unit, [day])).get(day)!;
 }
 
 async function loadCampaign(ctx: RequestContext, campaignId: string): Promise<CampaignRow> {
@@ -94,7 +103,7 @@ export async function getRanking(ctx: RequestContext, campaignId: string, query:
   const today = shanghaiDate(now);
   if (today < campaign.startsOn) throw notStarted(campaign.startsOn);
   const head = { campaign: { id: campaign.id, name: campaign.name, startsOn: campaign.startsOn, endsOn: campaign.endsOn }, unit: query.unit };
-  if (query.period !== 'day') return periodView(db, campaign, query, today, now, head);
+  if (query.period !== 'day') return periodView(ctx.database, campaign, query, today, now, head);
 
   const day = query.day ?? minDay(today, campaign.endsOn);
   if (day < campaign.startsOn || day > minDay(today, campaign.endsOn)) {
@@ -104,20 +113,20 @@ export async function getRanking(ctx: RequestContext, campaignId: string, query:
   const comparedWith = day > campaign.startsOn ? addDays(day, -1) : null;
   // Today is shared by every viewer and at most a minute old; a past day and the day before come in one read.
   const counted = live ? await liveRanking(ctx.database, campaign.id, query.unit, now, (asOf) => rankLive(db, campaign, query.unit, asOf)) : null;
-  const stored = await completedDays(db, campaign, query.unit, [...(live ? [] : [day]), ...(comparedWith ? [comparedWith] : [])]);
+  const stored = await completedDays(ctx.database, campaign, query.unit, [...(live ? [] : [day]), ...(comparedWith ? [comparedWith] : [])]);
   const units = counted ? counted.units : stored.get(day)!;
   const rows = rankedRows(units, comparedWith ? stored.get(comparedWith)! : null);
-  if (query.unit === 'squad') await addWeeklyAttainment(db, campaign, day, rows);
+  if (query.unit === 'squad') await addWeeklyAttainment(ctx.database, campaign, day, rows);
   return { ...head, period: 'day', day, live, comparedWith, periodStart: null, computedAt: (counted?.asOf ?? now).toISOString(), rows };
 }
 
 /** Squads: progress in the week holding `day` against the week's target (squad_targets). */
-async function addWeeklyAttainment(db: Executor, campaign: CampaignRow, day: string, rows: RankingRow[]): Promise<void> {
+async function addWeeklyAttainment(database: Database, campaign: CampaignRow, day: string, rows: RankingRow[]): Promise<void> {
   const weekStart = mondayOf(day);
   const dayBefore = addDays(weekStart, -1);
   const [targets, before] = await Promise.all([
-    targetsOfWeek(db, campaign.id, weekStart),
-    dayBefore >= campaign.startsOn ? completedDay(db, campaign, 'squad', dayBefore) : Promise.resolve([]),
+    targetsOfWeek(database.db, campaign.id, weekStart),
+    dayBefore >= campaign.startsOn ? completedDay(database, campaign, 'squad', dayBefore) : Promise.resolve([]),
   ]);
   const targetOf = new Map(targets.map((t) => [t.squadId, t]));
   const beforeOf = new Map(before.map((u) => [u.unitId, u]));
@@ -134,7 +143,8 @@ async function addWeeklyAttainment(db: Executor, campaign: CampaignRow, day: str
  * 月晾晒、季比拼: the figures and ranks at the period's last completed day, the change in rank over
  * the period (against the day before it), and the mean daily rank over the period's snapshot days.
  */
-async function periodView(db: Executor, campaign: CampaignRow, query: Query, today: string, now: Date, head: Pick<RankingView, 'campaign' | 'unit'>): Promise<RankingView> {
+async function periodView(database: Database, campaign: CampaignRow, query: Query, today: string, now: Date, head: Pick<RankingView, 'campaign' | 'unit'>): Promise<RankingView> {
+  const db = database.db;
   const period: Period | null =
     query.period === 'month' && query.month ? { kind: 'month', month: query.month } : query.period === 'quarter' && query.quarter ? { kind: 'quarter', quarter: query.quarter } : null;
   if (!period) throw badRequest('period_required', '请指定月份 (month=YYYY-MM) 或季度 (quarter=YYYY-Qn)', 'Give month=YYYY-MM or quarter=YYYY-Qn');
@@ -143,7 +153,7 @@ async function periodView(db: Executor, campaign: CampaignRow, query: Query, tod
     throw badRequest('period_outside_campaign', `该期间在专项行动（${campaign.startsOn} 至 ${campaign.endsOn}）内尚无已结束的日子`, `The period has no completed day inside the campaign (${campaign.startsOn} to ${campaign.endsOn})`);
   }
   const comparedWith = days.first > campaign.startsOn ? addDays(days.first, -1) : null;
-  const stored = await completedDays(db, campaign, query.unit, [days.last, ...(comparedWith ? [comparedWith] : [])]);
+  const stored = await completedDays(database, campaign, query.unit, [days.last, ...(comparedWith ? [comparedWith] : [])]);
   const units = stored.get(days.last)!;
   const compared = comparedWith ? stored.get(comparedWith)! : null;
   const daily = await snapshotsBetween(db, campaign.id, query.unit, days.first, days.last);

@@ -6,6 +6,7 @@ import { write } from '../../platform/write.ts';
 import { shanghaiDate } from '../calendar/service.ts';
 import { compactTallies, findCampaign, listCampaigns, storeSnapshot, storedDays, type CampaignRow } from './queries.ts';
 import { daysBetween, lastCompleteDay, maxDay, minDay, missingSnapshotDays } from './rules.ts';
+import { forgetStoredDays } from './live.ts';
 import { rankDay } from './service.ts';
 
 export interface SnapshotRequest {
@@ -50,6 +51,7 @@ export async function takeSnapshots(database: Database, request: SnapshotRequest
           if (n > 0) audit({ action: 'ranking.snapshot_stored', entityType: 'campaign', entityId: campaign.id, after: { day, unit, units: ranked.length, replaced: replace } });
           return n;
         });
+        if (stored > 0) forgetStoredDays(database);
         reports.push({ campaignId: campaign.id, unit, day, units: ranked.length, stored });
       }
     }
