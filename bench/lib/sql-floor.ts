@@ -81,3 +81,30 @@ export async function replayLoad(url: string, captures: readonly Capture[], seco
   }
   return { tx, seconds: (performance.now() - start) / 1000 };
 }
+
+/**
+ * Deletes what the recorded requests committed (everything written since `since` in a scratch
+ * database nothing else writes to), so that their replays can insert the same ids again. Bench
+ * data only: run as a replica session, it bypasses the triggers — including the one that refuses
+ * to delete counted records.
+ */
+export async function removeWrittenSince(url: string, since: Date): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('begin');
+    await client.query('set local session_replication_role = replica');
+    const recent = 'select id from inspections where created_at >= $1';
+    await client.query(`delete from hazard_events where hazard_id in (select id from hazards where inspection_id in (${recent}))`, [since]);
+    await client.query(`delete from hazards where inspection_id in (${recent})`, [since]);
+    await client.query(`delete from inspection_answers where inspection_id in (${recent})`, [since]);
+    await client.query(`delete from notices where inspection_id in (${recent})`, [since]);
+    await client.query('delete from inspections where created_at >= $1', [since]);
+    await client.query('delete from sms_outbox where created_at >= $1', [since]);
+    await client.query('delete from colour_history where at >= $1', [since]);
+    await client.query('delete from audit_events where at >= $1', [since]);
+    await client.query('commit');
+  } finally {
+    await client.end();
+  }
+}
