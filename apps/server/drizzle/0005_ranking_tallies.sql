@@ -150,13 +150,27 @@ $$;
 --> statement-breakpoint
 -- Appends (hazards, events, inspections) first take the tallies' row exclusive lock (so a campaign
 -- rebuild is either before or after them) and lock their sites (so a site move or a reassignment
--- is too), and only then read the campaigns and the scope. Their plans are cached per connection
--- and may have been made when the tables were nearly empty: the scope is materialised once per
--- campaign and sequential scans are off inside them, so they stay index lookups at any size.
+-- is too) in a statement of their own, and only then read the campaigns and the scope
+-- (ranking_append_scope) with a snapshot that sees whoever held those locks. Their plans are
+-- cached per connection and may have been made when the tables were nearly empty: the scope is
+-- materialised once per campaign and sequential scans are off inside them, so they stay index lookups at any size.
 CREATE FUNCTION ranking_lock_sites(site_ids uuid[]) RETURNS void LANGUAGE plpgsql SET enable_seqscan = off SET jit = off AS $$
 BEGIN
   LOCK TABLE ranking_tallies IN ROW EXCLUSIVE MODE;
   PERFORM 1 FROM unnest(site_ids) AS x(id) JOIN sites s ON s.id = x.id ORDER BY s.id FOR NO KEY UPDATE OF s;
+END $$;
+--> statement-breakpoint
+-- What an append counts against: every campaign's scope of its sites, with the campaign's start,
+-- end and the area prefix a record must lie under ('' for squads, which are named by assignment).
+-- The caller locks the sites in a statement of its own first: a statement reads with the snapshot
+-- it started with, so a lock taken inside it would not show a writer that committed meanwhile.
+CREATE FUNCTION ranking_append_scope(site_ids uuid[])
+RETURNS TABLE (campaign_id uuid, starts_at timestamptz, ends_on date, under text, unit_kind text, site_id uuid, unit_id uuid, from_at timestamptz)
+LANGUAGE plpgsql STABLE SET enable_seqscan = off SET jit = off AS $$
+BEGIN
+  RETURN QUERY
+  SELECT c.id, shanghai_day_start(c.starts_on), c.ends_on, CASE WHEN x.unit_kind = 'village' THEN c.area_path ELSE '' END, x.unit_kind, x.site_id, x.unit_id, x.from_at
+  FROM campaigns c CROSS JOIN LATERAL ranking_scope(c.id, site_ids) x;
 END $$;
 --> statement-breakpoint
 CREATE FUNCTION ranking_on_hazards() RETURNS trigger LANGUAGE plpgsql SET enable_seqscan = off SET jit = off AS $$
@@ -165,13 +179,10 @@ BEGIN
   SELECT array_agg(DISTINCT site_id) INTO ids FROM added;
   IF ids IS NULL THEN RETURN NULL; END IF;
   PERFORM ranking_lock_sites(ids);
-  WITH m AS MATERIALIZED (SELECT c.id AS campaign_id, c.area_path, c.starts_on, c.ends_on, x.* FROM campaigns c CROSS JOIN LATERAL ranking_scope(c.id, ids) x)
   INSERT INTO ranking_tallies (campaign_id, unit_kind, unit_id, day, found)
   SELECT m.campaign_id, m.unit_kind, m.unit_id, shanghai_day(greatest(h.found_at, m.from_at)), count(*)
-  FROM m JOIN added h ON h.site_id = m.site_id
-  WHERE h.found_at >= shanghai_day_start(m.starts_on)
-    AND (m.unit_kind = 'squad' OR starts_with(h.area_path, m.area_path))
-    AND shanghai_day(greatest(h.found_at, m.from_at)) <= m.ends_on
+  FROM ranking_append_scope(ids) m JOIN added h ON h.site_id = m.site_id
+  WHERE h.found_at >= m.starts_at AND starts_with(h.area_path, m.under) AND shanghai_day(greatest(h.found_at, m.from_at)) <= m.ends_on
   GROUP BY 1, 2, 3, 4;
   RETURN NULL;
 END $$;
@@ -183,17 +194,15 @@ BEGIN
   WHERE e.to_status IN ('closed', 'cancelled') OR e.from_status = 'closed';
   IF ids IS NULL THEN RETURN NULL; END IF;
   PERFORM ranking_lock_sites(ids);
-  WITH m AS MATERIALIZED (SELECT c.id AS campaign_id, c.area_path, c.starts_on, c.ends_on, x.* FROM campaigns c CROSS JOIN LATERAL ranking_scope(c.id, ids) x)
   INSERT INTO ranking_tallies (campaign_id, unit_kind, unit_id, day, found, closed)
   SELECT m.campaign_id, m.unit_kind, m.unit_id, shanghai_day(greatest(e.at, h.found_at, m.from_at)),
          -count(*) FILTER (WHERE e.to_status = 'cancelled'),
          sum(CASE WHEN e.to_status = 'closed' THEN 1 WHEN e.from_status = 'closed' THEN -1 ELSE 0 END)
   FROM added e
   JOIN hazards h ON h.id = e.hazard_id
-  JOIN m ON m.site_id = h.site_id
+  JOIN ranking_append_scope(ids) m ON m.site_id = h.site_id
   WHERE (e.to_status IN ('closed', 'cancelled') OR e.from_status = 'closed')
-    AND h.found_at >= shanghai_day_start(m.starts_on)
-    AND (m.unit_kind = 'squad' OR starts_with(h.area_path, m.area_path))
+    AND h.found_at >= m.starts_at AND starts_with(h.area_path, m.under)
     AND shanghai_day(greatest(e.at, h.found_at, m.from_at)) <= m.ends_on
   GROUP BY 1, 2, 3, 4;
   RETURN NULL;
@@ -207,11 +216,7 @@ BEGIN
   SELECT array_agg(DISTINCT site_id) INTO ids FROM added WHERE kind = 'inspection';
   IF ids IS NULL THEN RETURN NULL; END IF;
   PERFORM ranking_lock_sites(ids);
-  WITH m AS MATERIALIZED (
-    SELECT c.id AS campaign_id, c.ends_on, shanghai_day_start(c.starts_on) AS starts_at,
-           CASE WHEN x.unit_kind = 'village' THEN c.area_path ELSE '' END AS under, x.*
-    FROM campaigns c CROSS JOIN LATERAL ranking_scope(c.id, ids) x
-  ),
+  WITH m AS MATERIALIZED (SELECT * FROM ranking_append_scope(ids)),
   -- Each site's first visit since the start, with and without this statement's rows: one index
   -- range per site, and the new rows told apart by a hashed NOT IN built once (the transition
   -- table has no index; anything per row would be quadratic on a bulk load).

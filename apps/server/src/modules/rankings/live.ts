@@ -20,10 +20,10 @@ interface Entry {
 const caches = new WeakMap<Database, Map<string, Entry>>();
 
 /**
- * Today's ranking is a full recount; counted once and shared by every viewer for up to
- * LIVE_MAX_AGE_MS, so a room of officials refreshing the page costs one count a minute, not one
- * each. A count still running is shared too. The figures are those of a recount as of `asOf`,
- * exactly; only `asOf` may lag the request by up to a minute. A failed count is not kept.
+ * Today's ranking is read from the tallies once and shared by every viewer for up to
+ * LIVE_MAX_AGE_MS, so a room of officials refreshing the page costs one read a minute, not one
+ * each. A read still running is shared too. The figures are those as of `asOf`, exactly; only
+ * `asOf` may lag the request by up to a minute. A failed read is not kept.
  */
 export function liveRanking(database: Database, campaignId: string, unit: RankingUnitKind, now: Date, count: (asOf: Date) => Promise<RankedUnit[]>): Promise<LiveCount> {
   let cache = caches.get(database);

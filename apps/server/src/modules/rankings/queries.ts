@@ -4,17 +4,10 @@ import type { Executor } from '../../platform/db/client.ts';
 import { areas } from '../areas/schema.ts';
 import { campaignUnits, campaigns, squadTargets } from '../campaigns/schema.ts';
 import { rankingSnapshots, rankingTallies } from './schema.ts';
-import type { UnitCounts } from './rules.ts';
+import { dayStart, type UnitCounts } from './rules.ts';
 
 export type CampaignRow = typeof campaigns.$inferSelect;
 export type SnapshotRow = typeof rankingSnapshots.$inferSelect;
-
-export interface CountWindow {
-  /** startsOn 00:00 Asia/Shanghai. */
-  from: Date;
-  /** The day's 24:00 for a snapshot, or now for the live ranking. */
-  asOf: Date;
-}
 
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
@@ -92,12 +85,12 @@ export async function compactTallies(db: Executor): Promise<number> {
  * Everything is summed straight into the unit (a few thousand groups), never per site or per
  * hazard (a million groups would spill to disk).
  */
-export async function recountFromRecords(db: Executor, campaign: CampaignRow, unit: RankingUnitKind, window: CountWindow): Promise<UnitCounts[]> {
-  return rowsOf<UnitCounts>(await inCountSettings(db, countStatement(campaign, unit, window)));
+export async function recountFromRecords(db: Executor, campaign: CampaignRow, unit: RankingUnitKind, asOf: Date): Promise<UnitCounts[]> {
+  return rowsOf<UnitCounts>(await inCountSettings(db, countStatement(campaign, unit, asOf)));
 }
 
-/** Runs a count (or its EXPLAIN, for the bench) with the settings it is tuned for. */
-export function inCountSettings(db: Executor, statement: SQL) {
+/** Runs the count with the settings it is tuned for. */
+function inCountSettings(db: Executor, statement: SQL) {
   // One big read: JIT compilation costs more than it saves here, and the hashes fit in memory.
   return db.transaction(async (tx) => {
     await tx.execute(sql`set local jit = off`);
@@ -106,9 +99,10 @@ export function inCountSettings(db: Executor, statement: SQL) {
   });
 }
 
-export function countStatement(campaign: CampaignRow, unit: RankingUnitKind, window: CountWindow): SQL {
-  const { units, scope } = scopeSql(campaign, unit, window.asOf);
-  const { from, asOf } = window;
+/** The campaign period runs from its start date's 00:00 Asia/Shanghai to `asOf`. */
+function countStatement(campaign: CampaignRow, unit: RankingUnitKind, asOf: Date): SQL {
+  const { units, scope } = scopeSql(campaign, unit, asOf);
+  const from = dayStart(campaign.startsOn);
   // Inspections and hazards carry their site's path: for villages the campaign's prefix keeps a town's
   // count off the rest of the city. Squads need no filter: both are joined to the assigned sites anyway.
   const under = `${campaign.areaPath}%`;

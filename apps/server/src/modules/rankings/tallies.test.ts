@@ -5,6 +5,7 @@ import type { SiteKind } from '@anxun/contracts';
 import type { Database } from '../../platform/db/client.ts';
 import { createTestDatabase } from '../../../test/database.ts';
 import { areaTree, insertArea, insertDepartment, insertSite, insertUser } from '../../../test/factories.ts';
+import { insertInspection } from '../../../test/closed-loop-rows.ts';
 import { createRng } from '../demo/random.ts';
 import { campaignSites, campaignUnits, campaigns } from '../campaigns/schema.ts';
 import { hazardEvents, hazards } from '../hazards/schema.ts';
@@ -85,16 +86,7 @@ beforeAll(async () => {
     const roll = rng.next();
     const site = rng.pick(siteRows);
     if (roll < 0.2) {
-      await db.insert(inspections).values({
-        id: randomUUID(),
-        siteId: site.id,
-        areaPath: site.areaPath,
-        kind: rng.chance(0.8) ? 'inspection' : 'reinspection',
-        inspectorId: inspector.id,
-        startedAt: new Date(at.getTime() - 1),
-        endedAt: at,
-        submissionHash: randomUUID(),
-      });
+      await insertInspection(db, site, inspector.id, { kind: rng.chance(0.8) ? 'inspection' : 'reinspection', endedAt: at });
     } else if (roll < 0.42) {
       const id = randomUUID();
       // Two hazards and their events in one statement each, as a submission writes them.
@@ -173,7 +165,7 @@ describe('ranking tallies equal the recount from raw records', () => {
       Array.from({ length: 12 }, (_, i) =>
         db.transaction(async (tx) => {
           const at = timeIn(addDays(startsOn, 1 + (i % 4)));
-          await tx.insert(inspections).values({ id: randomUUID(), siteId: site.id, areaPath: site.areaPath, kind: 'inspection', inspectorId, startedAt: at, endedAt: at, submissionHash: randomUUID() });
+          await insertInspection(tx, site, inspectorId, { endedAt: at });
           if (i % 4 === 1) {
             const place = villages[i % villages.length]!;
             await tx.update(sites).set({ areaId: place.id, areaPath: place.path }).where(eq(sites.id, site.id));

@@ -1,7 +1,7 @@
 import { RANKING_UNIT_KINDS, type RankingUnitKind } from '@anxun/contracts';
 import type { Executor } from '../../platform/db/client.ts';
 import { countUnits, recountFromRecords, type CampaignRow } from './queries.ts';
-import { dayEnd, dayStart, daysBetween, minDay, type UnitCounts } from './rules.ts';
+import { dayEnd, daysBetween, minDay, type UnitCounts } from './rules.ts';
 
 export interface TallyMismatch {
   unit: RankingUnitKind;
@@ -21,7 +21,7 @@ export async function verifyTallies(db: Executor, campaign: CampaignRow, lastDay
   for (const unit of RANKING_UNIT_KINDS) {
     for (const day of days) {
       const tallied = new Map((await countUnits(db, campaign, unit, day)).map((u) => [u.unitId, u]));
-      const recounted = await recountFromRecords(db, campaign, unit, { from: dayStart(campaign.startsOn), asOf: dayEnd(day) });
+      const recounted = await recountFromRecords(db, campaign, unit, dayEnd(day));
       for (const raw of recounted) {
         const kept = tallied.get(raw.unitId) ?? null;
         tallied.delete(raw.unitId);
