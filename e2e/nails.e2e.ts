@@ -50,8 +50,13 @@ describe('nails (拔钉除患)', () => {
 
     await desk.getByTestId('milestone-add').click();
     await desk.getByTestId('milestone-title').fill('拆改方案定稿');
-    await desk.getByTestId('milestone-due').click();
-    await desk.locator('.ant-picker-cell-today').click();
+    // Typed rather than picked from the calendar: a click during the popup's opening animation can miss.
+    const due = desk.getByTestId('milestone-due');
+    await due.click();
+    await due.fill(shanghaiToday());
+    // Leaving the field commits the typed date (Enter would submit the inline form at once).
+    await desk.getByTestId('milestone-title').click();
+    await expect.poll(() => due.inputValue()).toBe(shanghaiToday());
     await desk.getByTestId('milestone-save').click();
     await desk.locator('.nails-milestone', { hasText: '拆改方案定稿' }).waitFor();
   });
