@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { advanceFeed, areaLevelForZoom, cellIndex, cellWindow, latOfMercatorY, mercatorY, newFeed, scopePrefixes } from './rules.ts';
+import { advanceFeed, areaLevelForZoom, cellIndex, cellWindow, gridCoord, latOfMercatorY, mercatorX, mercatorY, newFeed, scopePrefixes } from './rules.ts';
 
 describe('advanceFeed (bigserial ids that commit out of order)', () => {
   it('delivers a late commit below the highest id seen, once', () => {
@@ -52,7 +52,18 @@ describe('grid cells', () => {
     fc.assert(
       fc.property(fc.double({ min: 120, max: 120.5, noNaN: true }), fc.double({ min: 30, max: 30.3, noNaN: true }), fc.integer({ min: 0, max: 20 }), (lng, lat, zoom) => {
         const win = cellWindow([120, 30, 120.5, 30.3], zoom);
-        expect(cellIndex(win, (lng + 180) / 360, mercatorY(lat))).toBeGreaterThanOrEqual(0);
+        expect(cellIndex(win, gridCoord(mercatorX(lng)), gridCoord(mercatorY(lat)))).toBeGreaterThanOrEqual(0);
+      }),
+    );
+  });
+
+  it('a shifted grid coordinate is the cell of the point at that zoom (cells nest)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -180, max: 180, noNaN: true }), fc.double({ min: -85, max: 85, noNaN: true }), fc.integer({ min: 0, max: 22 }), (lng, lat, zoom) => {
+        const perAxis = 2 ** zoom * 4;
+        const win = cellWindow([-180, -85.05112878, 180, 85.05112878], zoom);
+        const expected = (m: number) => Math.min(perAxis - 1, Math.floor(m * perAxis));
+        expect(cellIndex(win, gridCoord(mercatorX(lng)), gridCoord(mercatorY(lat)))).toBe((expected(mercatorY(lat)) - win.y0) * win.cols + expected(mercatorX(lng)) - win.x0);
       }),
     );
   });

@@ -24,12 +24,23 @@ export function latOfMercatorY(y: number): number {
   return (Math.atan(Math.sinh(Math.PI * (1 - 2 * y))) * 180) / Math.PI;
 }
 
-/** Cells per world axis at a zoom: cells stay CELL_PX wide on screen, and fixed to the world so clusters do not jump while panning. */
-export const cellsPerAxis = (zoom: number) => (2 ** Math.floor(zoom) * 256) / CELL_PX;
+/** The deepest zoom a map query may ask for (the contract's MapZoom maximum). */
+export const MAX_ZOOM = 22;
+/** Cells per world axis at the deepest zoom: 2^24, so a cell coordinate fits an unsigned 32-bit slot. */
+const GRID = (2 ** MAX_ZOOM * 256) / CELL_PX;
+
+/**
+ * A Web Mercator coordinate in [0, 1] as the integer cell it falls in at the deepest zoom. The cell
+ * at a shallower zoom is this shifted right (cells nest), so a viewport query does integer shifts
+ * instead of a multiply and floor per site.
+ */
+export const gridCoord = (m: number) => Math.min(GRID - 1, Math.max(0, Math.floor(m * GRID)));
+
+/** Right shift from a grid coordinate to the cell at a zoom: cells stay CELL_PX wide on screen, fixed to the world so clusters do not jump while panning. */
+export const gridShift = (zoom: number) => MAX_ZOOM - Math.min(MAX_ZOOM, Math.floor(zoom));
 
 export interface CellWindow {
-  zoom: number;
-  perAxis: number;
+  shift: number;
   x0: number;
   y0: number;
   cols: number;
@@ -39,19 +50,17 @@ export interface CellWindow {
 /** The cells a WGS-84 bbox covers at a zoom. */
 export function cellWindow(bbox: readonly [number, number, number, number], zoom: number): CellWindow {
   const [w, s, e, n] = bbox;
-  const perAxis = cellsPerAxis(zoom);
-  const cell = (v: number) => Math.min(perAxis - 1, Math.max(0, Math.floor(v * perAxis)));
+  const shift = gridShift(zoom);
+  const cell = (m: number) => gridCoord(m) >>> shift;
   const x0 = cell(mercatorX(w));
-  const x1 = cell(mercatorX(e));
   const y0 = cell(mercatorY(n));
-  const y1 = cell(mercatorY(s));
-  return { zoom: Math.floor(zoom), perAxis, x0, y0, cols: x1 - x0 + 1, rows: y1 - y0 + 1 };
+  return { shift, x0, y0, cols: cell(mercatorX(e)) - x0 + 1, rows: cell(mercatorY(s)) - y0 + 1 };
 }
 
-/** Index of a point's cell inside the window, or -1 outside it. */
-export function cellIndex(win: CellWindow, mx: number, my: number): number {
-  const cx = Math.floor(mx * win.perAxis) - win.x0;
-  const cy = Math.floor(my * win.perAxis) - win.y0;
+/** Index of a point's cell (given as grid coordinates) inside the window, or -1 outside it. */
+export function cellIndex(win: CellWindow, gx: number, gy: number): number {
+  const cx = (gx >>> win.shift) - win.x0;
+  const cy = (gy >>> win.shift) - win.y0;
   if (cx < 0 || cy < 0 || cx >= win.cols || cy >= win.rows) return -1;
   return cy * win.cols + cx;
 }

@@ -1,5 +1,8 @@
-import { RISK_LEVELS, SITE_COLOURS, SITE_KINDS, type ColourCounts, type RiskLevel, type SiteColour, type SiteKind } from '@anxun/contracts';
-import { cellIndex, cellWindow, MAX_CELLS, MAX_PINS, mercatorX, mercatorY, PIN_ZOOM, latOfMercatorY } from './rules.ts';
+import { SITE_COLOURS, SITE_KINDS, type ColourCounts, type RiskLevel, type SiteColour, type SiteKind } from '@anxun/contracts';
+import { cellWindow, gridCoord, MAX_CELLS, MAX_PINS, mercatorX, mercatorY, PIN_ZOOM, latOfMercatorY } from './rules.ts';
+import { BLOCK, SiteBlocks } from './site-blocks.ts';
+import { colourCode, COLOURS, kindCode, REMOVED, riskCode, SiteColumns } from './site-columns.ts';
+import { Tally, tallyRange } from './site-tally.ts';
 
 /** What the index keeps of a site: enough to filter, count and place it; names are read per pin. */
 export interface IndexedSite {
@@ -35,19 +38,16 @@ export interface IndexAnswer {
 
 export class ViewportTooLarge extends Error {}
 
-const COLOURS = SITE_COLOURS.length;
-const REMOVED = 255;
-const colourCode = new Map(SITE_COLOURS.map((c, i) => [c, i]));
-const kindCode = new Map(SITE_KINDS.map((k, i) => [k, i]));
-const riskCode = (r: RiskLevel | null) => (r === null ? 0 : RISK_LEVELS.indexOf(r) + 1);
+const GRID_CELLS = gridCoord(1) + 1;
 
 export const zeroCounts = (): ColourCounts => Object.fromEntries(SITE_COLOURS.map((c) => [c, 0])) as ColourCounts;
 
 /**
  * Every site as a few typed-array slots, so a viewport is one pass over memory instead of a scan
  * and sort in the database. The slots loaded first are in area-path order, so a scope is one
- * contiguous range found by binary search; sites added later sit in a tail scanned in full. A site
- * that moves to another area leaves its sorted slot (marked removed) for the tail.
+ * contiguous range found by binary search, and blocks of them are summarised (site-blocks.ts);
+ * sites added later sit in a tail read in full. A site that moves to another area leaves its
+ * sorted slot (marked removed) for the tail.
  */
 export class SiteIndex {
   private size = 0;
@@ -55,37 +55,13 @@ export class SiteIndex {
   private sorted = 0;
   private ids: string[] = [];
   private slotOf = new Map<string, number>();
-  private lng = new Float64Array(0);
-  private lat = new Float64Array(0);
-  private mx = new Float64Array(0);
-  private my = new Float64Array(0);
-  private colour = new Uint8Array(0);
-  private kind = new Uint8Array(0);
-  private risk = new Uint8Array(0);
-  private pathNo = new Uint32Array(0);
+  private readonly columns = new SiteColumns();
+  private blocks: SiteBlocks | null = null;
   private paths: string[] = [];
   private pathNoOf = new Map<string, number>();
 
   get count() {
     return this.size;
-  }
-
-  private grow(min: number) {
-    if (min <= this.lng.length) return;
-    const capacity = Math.max(min, Math.ceil(this.lng.length * 1.5), 1024);
-    const copy = <T extends Float64Array | Uint8Array | Uint32Array>(old: T, make: (n: number) => T): T => {
-      const next = make(capacity);
-      next.set(old);
-      return next;
-    };
-    this.lng = copy(this.lng, (n) => new Float64Array(n));
-    this.lat = copy(this.lat, (n) => new Float64Array(n));
-    this.mx = copy(this.mx, (n) => new Float64Array(n));
-    this.my = copy(this.my, (n) => new Float64Array(n));
-    this.colour = copy(this.colour, (n) => new Uint8Array(n));
-    this.kind = copy(this.kind, (n) => new Uint8Array(n));
-    this.risk = copy(this.risk, (n) => new Uint8Array(n));
-    this.pathNo = copy(this.pathNo, (n) => new Uint32Array(n));
   }
 
   private pathNumber(path: string): number {
@@ -98,46 +74,51 @@ export class SiteIndex {
     return no;
   }
 
-  /** Ends the path-ordered load: slots put so far are sorted by area path. */
+  /** Ends the path-ordered load: slots put so far are sorted by area path, and summarised in blocks. */
   markSorted() {
     this.sorted = this.size;
+    this.blocks = new SiteBlocks(this.sorted);
   }
 
   /** Adds a site or rewrites its slot. */
   put(site: IndexedSite) {
+    const cols = this.columns;
     let slot = this.slotOf.get(site.id);
-    if (slot !== undefined && slot < this.sorted && this.paths[this.pathNo[slot]!] !== site.areaPath) {
-      this.colour[slot] = REMOVED;
+    if (slot !== undefined && slot < this.sorted && this.paths[cols.pathNo[slot]!] !== site.areaPath) {
+      cols.colour[slot] = REMOVED;
+      this.blocks?.touched(slot);
       slot = undefined;
     }
     if (slot === undefined) {
-      this.grow(this.size + 1);
+      cols.grow(this.size + 1);
       slot = this.size++;
       this.ids[slot] = site.id;
       this.slotOf.set(site.id, slot);
     }
     const located = site.lng !== null && site.lat !== null;
-    this.lng[slot] = located ? site.lng! : NaN;
-    this.lat[slot] = located ? site.lat! : NaN;
-    this.mx[slot] = located ? mercatorX(site.lng!) : NaN;
-    this.my[slot] = located ? mercatorY(site.lat!) : NaN;
-    this.colour[slot] = colourCode.get(site.colour) ?? REMOVED;
-    this.kind[slot] = kindCode.get(site.kind) ?? 0;
-    this.risk[slot] = riskCode(site.riskLevel);
-    this.pathNo[slot] = this.pathNumber(site.areaPath);
+    cols.lng[slot] = located ? site.lng! : NaN;
+    cols.lat[slot] = located ? site.lat! : NaN;
+    cols.gx[slot] = located ? gridCoord(mercatorX(site.lng!)) : 0;
+    cols.gy[slot] = located ? gridCoord(mercatorY(site.lat!)) : 0;
+    cols.colour[slot] = colourCode.get(site.colour) ?? REMOVED;
+    cols.kind[slot] = kindCode.get(site.kind) ?? 0;
+    cols.risk[slot] = riskCode(site.riskLevel);
+    cols.pathNo[slot] = this.pathNumber(site.areaPath);
+    this.blocks?.touched(slot);
   }
 
   /** Returns false when the site is not in the index (it will arrive with the sites feed). */
   setColour(id: string, colour: SiteColour): boolean {
     const slot = this.slotOf.get(id);
     if (slot === undefined) return false;
-    this.colour[slot] = colourCode.get(colour)!;
+    this.columns.colour[slot] = colourCode.get(colour)!;
+    this.blocks?.touched(slot);
     return true;
   }
 
   areaPathOf(id: string): string | undefined {
     const slot = this.slotOf.get(id);
-    return slot === undefined ? undefined : this.paths[this.pathNo[slot]!];
+    return slot === undefined ? undefined : this.paths[this.columns.pathNo[slot]!];
   }
 
   query(q: IndexQuery): IndexAnswer {
@@ -146,103 +127,101 @@ export class SiteIndex {
     if (cells > MAX_CELLS) throw new ViewportTooLarge(`${cells} cells`);
     // A prefix inside another would count its sites twice.
     const prefixes = [...new Set(q.prefixes)].filter((p, _, all) => !all.some((o) => o !== p && p.startsWith(o)));
-    const under = (path: string) => prefixes.some((p) => path.startsWith(p));
-    // Tail slots are checked per path; sorted slots only inside their prefix ranges.
-    const tailPasses = new Map<number, boolean>();
+    // Sorted slots are read only inside their prefix ranges; tail slots are checked by path.
     const ranges: [number, number][] = prefixes.map((p) => [this.lowerBound(p), this.lowerBound(`${p}\uffff`)]);
-    ranges.push([this.sorted, this.size]);
-    const wantKind = q.kind === undefined ? -1 : kindCode.get(q.kind)!;
-    const wantRisk = q.riskLevel === undefined ? -1 : riskCode(q.riskLevel);
+    let tailPaths: Uint8Array | null = null;
+    if (this.size > this.sorted) {
+      tailPaths = new Uint8Array(this.paths.length);
+      this.paths.forEach((path, no) => (tailPaths![no] = prefixes.some((p) => path.startsWith(p)) ? 1 : 0));
+      ranges.push([this.sorted, this.size]);
+    }
     const colourOn = new Uint8Array(COLOURS).fill(q.colours ? 0 : 1);
     for (const c of q.colours ?? []) colourOn[colourCode.get(c)!] = 1;
-    const members = q.members ? new Uint8Array(this.size) : undefined;
-    if (members) for (const id of q.members!) {
-      const slot = this.slotOf.get(id);
-      if (slot !== undefined) members[slot] = 1;
-    }
-
-    const legend = new Float64Array(COLOURS);
-    const counts = new Uint32Array(cells * COLOURS);
-    const total = new Uint32Array(cells);
-    const sumX = new Float64Array(cells);
-    const sumY = new Float64Array(cells);
-    const first = new Int32Array(cells).fill(-1);
-    const [w, s, e, n] = q.bbox;
-    const allPins = Math.floor(q.zoom) >= PIN_ZOOM;
-    const pinSlots: number[] = [];
-    let unlocated = 0;
-    let [minLng, minLat, maxLng, maxLat] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const [from, to] of ranges) for (let i = from; i < to; i++) {
-      const c = this.colour[i]!;
-      if (c === REMOVED) continue;
-      if (i >= this.sorted) {
-        const no = this.pathNo[i]!;
-        let ok = tailPasses.get(no);
-        if (ok === undefined) tailPasses.set(no, (ok = under(this.paths[no]!)));
-        if (!ok) continue;
+    let members: Uint8Array | null = null;
+    if (q.members) {
+      members = new Uint8Array(this.size);
+      for (const id of q.members) {
+        const slot = this.slotOf.get(id);
+        if (slot !== undefined) members[slot] = 1;
       }
-      if (wantKind >= 0 && this.kind[i] !== wantKind) continue;
-      if (wantRisk >= 0 && this.risk[i] !== wantRisk) continue;
-      if (members && members[i] === 0) continue;
-      legend[c]! += 1;
-      if (colourOn[c] === 0) continue;
-      const lng = this.lng[i]!;
-      if (Number.isNaN(lng)) {
-        unlocated += 1;
-        continue;
-      }
-      const lat = this.lat[i]!;
-      if (lng < minLng) minLng = lng;
-      if (lng > maxLng) maxLng = lng;
-      if (lat < minLat) minLat = lat;
-      if (lat > maxLat) maxLat = lat;
-      if (lng < w || lng > e || lat < s || lat > n) continue;
-      const cell = cellIndex(win, this.mx[i]!, this.my[i]!);
-      if (cell < 0) continue;
-      counts[cell * COLOURS + c]! += 1;
-      total[cell]! += 1;
-      sumX[cell]! += this.mx[i]!;
-      sumY[cell]! += this.my[i]!;
-      if (first[cell] === -1) first[cell] = i;
-      if (allPins && pinSlots.length <= MAX_PINS) pinSlots.push(i);
     }
+    const tally = new Tally(win, q.bbox, {
+      tailFrom: this.sorted,
+      tailPaths,
+      kind: q.kind === undefined ? -1 : kindCode.get(q.kind)!,
+      risk: q.riskLevel === undefined ? -1 : riskCode(q.riskLevel),
+      colourOn,
+      members,
+      allPins: Math.floor(q.zoom) >= PIN_ZOOM,
+    });
+    // Block summaries hold kind × colour; a risk or member filter reads every site.
+    const summarised = tally.filter.risk < 0 && members === null;
+    for (const [from, to] of ranges) {
+      if (summarised && from < this.sorted) this.tallyBlocks(tally, from, to);
+      else tallyRange(this.columns, tally, from, to);
+    }
+    return this.answer(tally);
+  }
 
+  /** Tallies sorted slots [from, to): whole blocks from their summaries where they allow it. */
+  private tallyBlocks(tally: Tally, from: number, to: number) {
+    const blocks = this.blocks!;
+    let pending = from;
+    for (let b = Math.ceil(from / BLOCK); ; b++) {
+      const range = blocks.range(b);
+      if (!range || range[1] > to) break;
+      if (!blocks.apply(this.columns, b, tally)) continue;
+      if (range[0] > pending) tallyRange(this.columns, tally, pending, range[0]);
+      pending = range[1];
+    }
+    if (pending < to) tallyRange(this.columns, tally, pending, to);
+  }
+
+  private answer(tally: Tally): IndexAnswer {
+    const { legend, counts, total, sumX, sumY, first, pinSlots, filter } = tally;
+    const [minLng, minLat, maxLng, maxLat, unlocated] = tally.bounds as unknown as [number, number, number, number, number];
     const bounds: IndexAnswer['bounds'] = minLng <= maxLng ? [minLng, minLat, maxLng, maxLat] : null;
     const answer: IndexAnswer = { clusters: [], pins: [], legend: toCounts(legend), unlocated, bounds };
+    const { lng, lat, colour, kind } = this.columns;
     const pin = (slot: number) => ({
       id: this.ids[slot]!,
-      lng: this.lng[slot]!,
-      lat: this.lat[slot]!,
-      colour: SITE_COLOURS[this.colour[slot]!]!,
-      kind: SITE_KINDS[this.kind[slot]!]!,
+      lng: lng[slot]!,
+      lat: lat[slot]!,
+      colour: SITE_COLOURS[colour[slot]!]!,
+      kind: SITE_KINDS[kind[slot]!]!,
     });
-    if (allPins && pinSlots.length <= MAX_PINS) {
+    if (filter.allPins && pinSlots.length <= MAX_PINS) {
       answer.pins = pinSlots.map(pin);
       return answer;
     }
     let singles = 0;
-    for (let cell = 0; cell < cells; cell++) {
+    for (let cell = 0; cell < total.length; cell++) {
       const k = total[cell]!;
       if (k === 0) continue;
       if (k === 1 && singles < MAX_PINS) {
         singles += 1;
-        answer.pins.push(pin(first[cell]!));
+        const slot = first[cell]!;
+        answer.pins.push(pin(slot >= 0 ? slot : this.blocks!.soleSlot(this.columns, -2 - slot, tally)));
         continue;
       }
       const cellCounts = zeroCounts();
       for (let c = 0; c < COLOURS; c++) cellCounts[SITE_COLOURS[c]!] = counts[cell * COLOURS + c]!;
-      answer.clusters.push({ lng: (sumX[cell]! / k) * 360 - 180, lat: latOfMercatorY(sumY[cell]! / k), count: k, counts: cellCounts });
+      // Centres on the deepest grid: within a few metres of the sites' own mean position.
+      const mx = (sumX[cell]! / k + 0.5) / GRID_CELLS;
+      const my = (sumY[cell]! / k + 0.5) / GRID_CELLS;
+      answer.clusters.push({ lng: mx * 360 - 180, lat: latOfMercatorY(my), count: k, counts: cellCounts });
     }
     return answer;
   }
 
   /** First sorted slot whose area path is not below `path` (the sorted slots are in C-collation = code-unit order). */
   private lowerBound(path: string): number {
+    const pathNo = this.columns.pathNo;
     let lo = 0;
     let hi = this.sorted;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.paths[this.pathNo[mid]!]! < path) lo = mid + 1;
+      if (this.paths[pathNo[mid]!]! < path) lo = mid + 1;
       else hi = mid;
     }
     return lo;
