@@ -6,12 +6,16 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { createQueryClient } from './queryClient.ts';
-import { router } from './router.tsx';
+import { preloadRoute, router } from './router.tsx';
 import { theme } from './theme.ts';
 import { isEnglish } from './errors.ts';
 
 export function App() {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(() => {
+    const client = createQueryClient();
+    preloadRoute(client, window.location);
+    return client;
+  });
   const { i18n } = useTranslation();
   return (
     <ConfigProvider locale={isEnglish(i18n.language) ? enUS : zhCN} theme={theme}>

@@ -8,6 +8,8 @@ import { Forbidden, LoadError, NotFound, PageLoading } from './components/Status
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { useMe } from '../features/auth/api.ts';
 import { useErrorText } from './errors.ts';
+import { preloadMap } from '../features/map/api.ts';
+import type { QueryClient } from '@tanstack/react-query';
 
 const AreasPage = lazy(() => import('../features/areas/AreasPage.tsx'));
 const SitesListPage = lazy(() => import('../features/sites/SitesListPage.tsx'));
@@ -26,7 +28,8 @@ const InspectionDetailPage = lazy(() => import('../features/inspections/Inspecti
 const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage.tsx'));
 /** The command-room wall: no app chrome, so it sits outside the layout. */
 const BigScreenPage = lazy(() => import('../features/dashboard/BigScreenPage.tsx'));
-const MapPage = lazy(() => import('../features/map/MapPage.tsx'));
+const loadMapPage = () => import('../features/map/MapPage.tsx');
+const MapPage = lazy(loadMapPage);
 const NailsListPage = lazy(() => import('../features/nails/NailsListPage.tsx'));
 const NailAiringPage = lazy(() => import('../features/nails/NailAiringPage.tsx'));
 const NailDetailPage = lazy(() => import('../features/nails/NailDetailPage.tsx'));
@@ -34,6 +37,18 @@ const CampaignsPage = lazy(() => import('../features/campaigns/CampaignsPage.tsx
 const CampaignPage = lazy(() => import('../features/campaigns/CampaignPage.tsx'));
 const RankingsPage = lazy(() => import('../features/rankings/RankingsPage.tsx'));
 const BriefingPage = lazy(() => import('../features/briefings/BriefingPage.tsx'));
+
+/**
+ * On a full page load, fetches the page's code and first data alongside the session check rather
+ * than after it (render as you fetch). The map, opened straight from a link or the big screen's
+ * neighbour tab, is the page where that wait showed.
+ */
+export function preloadRoute(client: QueryClient, { pathname, search }: { pathname: string; search: string }) {
+  if (pathname === '/map') {
+    void loadMapPage();
+    preloadMap(client, search);
+  }
+}
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();

@@ -8,22 +8,15 @@ import { AreaTreeSelect } from '../../app/components/AreaTreeSelect.tsx';
 import { ColourDot } from '../../app/components/tags.tsx';
 import { PageLoading } from '../../app/components/Status.tsx';
 import { useEnumOptions, useLabels } from '../../app/labels.ts';
-import { mapKeys, useClusters, useMapAreas, useMapConfig, useMapOptions, type MapFilterState, type Viewport } from './api.ts';
+import { filtersOf, mapKeys, OVERVIEW, overviewFilters, useClusters, useMapAreas, useMapConfig, useMapOptions, type FILTER_KEYS, type Viewport } from './api.ts';
 import { SiteCardDrawer } from './SiteCardDrawer.tsx';
 import { useColourEvents } from './useColourEvents.ts';
 import './map.css';
 
-const OneMap = lazy(() => import('./OneMap.tsx'));
-
-const FILTER_KEYS = ['areaId', 'kind', 'riskLevel', 'departmentId', 'campaignId', 'squadId'] as const;
-
-function filtersOf(params: URLSearchParams): MapFilterState {
-  const f: MapFilterState = {};
-  for (const key of FILTER_KEYS) f[key] = params.get(key) ?? undefined;
-  const colours = params.get('colours');
-  f.colours = colours ? (colours.split(',').filter((c) => (SITE_COLOURS as readonly string[]).includes(c)) as SiteColour[]) : undefined;
-  return f;
-}
+// Fetched with the page, not when the map first renders: MapLibre is the largest chunk.
+const loadOneMap = () => import('./OneMap.tsx');
+void loadOneMap();
+const OneMap = lazy(loadOneMap);
 
 /** 一张图: every site in the viewer's scope in its colour, clustered by the server, live. */
 export default function MapPage() {
@@ -37,6 +30,7 @@ export default function MapPage() {
   const config = useMapConfig();
   const choices = useMapOptions();
   const clusters = useClusters(filters, view);
+  const overview = useClusters(overviewFilters(filters), OVERVIEW);
   const areas = useMapAreas(view);
   const queryClient = useQueryClient();
 
@@ -56,11 +50,13 @@ export default function MapPage() {
     [setParams],
   );
 
-  // Fit once per set of filters, on the first answer that has bounds.
+  // Fit once per set of filters. The bounds come from the overview, asked for at once, so the map is
+  // built already fitted and its first viewport request is the one it draws.
   const filterKey = JSON.stringify({ ...filters, colours: undefined });
   const [fit, setFit] = useState<{ key: string; bounds: [number, number, number, number] } | null>(null);
-  const bounds = clusters.data?.bounds;
-  if (bounds && !clusters.isPlaceholderData && fit?.key !== filterKey) setFit({ key: filterKey, bounds });
+  const bounds = overview.data?.bounds;
+  if (bounds && !overview.isPlaceholderData && fit?.key !== filterKey) setFit({ key: filterKey, bounds });
+  const overviewSettled = overview.isFetched || overview.isError;
 
   // A colour change refetches the viewport and the open card; bursts (a sweep) coalesce into one refetch.
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -74,7 +70,7 @@ export default function MapPage() {
   });
 
   const campaign = choices.data?.campaigns.find((c) => c.id === filters.campaignId);
-  const legend = clusters.data?.legend;
+  const legend = clusters.data?.legend ?? overview.data?.legend;
   const shown = new Set(filters.colours ?? SITE_COLOURS);
   const toggleColour = (colour: SiteColour) => {
     const next = SITE_COLOURS.filter((c) => (c === colour ? !shown.has(c) : shown.has(c)));
@@ -129,7 +125,7 @@ export default function MapPage() {
       </Row>
       <div className="ax-map-body">
         <div className="ax-map-frame">
-          {config.data ? (
+          {config.data && overviewSettled ? (
             <Suspense fallback={<PageLoading />}>
               <OneMap config={config.data} data={clusters.data} areas={areas.data} fit={fit} onViewport={setView} onPin={(site) => update({ site })} />
             </Suspense>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import * as maplibregl from 'maplibre-gl';
-import type { GeoJSONSource, StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, StyleSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { SITE_COLOURS, type MapArea, type MapClusters, type MapConfig } from '@anxun/contracts';
@@ -24,6 +25,7 @@ interface Props {
 /** Viewport requests cover half a screen more on every side, so small pans need no new request. */
 const PAD = 0.5;
 const MAX_AREA_LABELS = 80;
+const FIT = { padding: 40, maxZoom: 17 };
 
 function style(config: MapConfig): StyleSpecification {
   const layers: StyleSpecification['layers'] = [{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f6' } }];
@@ -33,6 +35,35 @@ function style(config: MapConfig): StyleSpecification {
     layers.push({ id: 'basemap', type: 'raster', source: 'basemap' });
   }
   return { version: 8, sources, layers };
+}
+
+const AREA_LAYERS: LayerSpecification[] = [
+  { id: 'area-fill', type: 'fill', source: 'areas', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.55 } },
+  { id: 'area-line', type: 'line', source: 'areas', paint: { 'line-color': '#7a8ca5', 'line-width': 1.2 } },
+];
+const PIN_LAYER: LayerSpecification = {
+  id: 'pins',
+  type: 'circle',
+  source: 'pins',
+  paint: {
+    'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 5, 17, 8],
+    'circle-color': ['match', ['get', 'colour'], ...SITE_COLOURS.flatMap((c) => [c, FIVE_COLOURS[c]!]), '#999'] as unknown as ExpressionSpecification,
+    'circle-stroke-color': '#ffffff',
+    'circle-stroke-width': 1.5,
+  },
+};
+
+/**
+ * Puts a collection on the map: the source and its layers are added with the first answer rather
+ * than empty at 'load', because every change to draw costs a frame, and in a software-composited
+ * browser each frame costs a read-back of the whole canvas. Areas stay below the pins.
+ */
+function show(map: maplibregl.Map, id: 'areas' | 'pins', data: FeatureCollection) {
+  const source = map.getSource(id) as GeoJSONSource | undefined;
+  if (source) return void source.setData(data);
+  map.addSource(id, { type: 'geojson', data });
+  if (id === 'pins') map.addLayer(PIN_LAYER);
+  else for (const layer of AREA_LAYERS) map.addLayer(layer, map.getLayer('pins') ? 'pins' : undefined);
 }
 
 /** A donut of the cluster's colours with its count in the middle. */
@@ -57,6 +88,33 @@ function clusterElement(counts: Record<string, number>, total: number): HTMLElem
   return el;
 }
 
+type Projection = ReturnType<typeof projectionFor>;
+
+function pinCollection(data: MapClusters, projection: Projection): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: data.pins.map((pin) => ({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: projection.toMap(pin.lng, pin.lat) },
+      properties: { id: pin.id, colour: pin.colour, name: pin.name },
+    })),
+  };
+}
+
+function areaCollection(areas: MapArea[], projection: Projection): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: areas.map((a) => ({
+      type: 'Feature',
+      geometry:
+        a.boundary.type === 'Polygon'
+          ? { type: 'Polygon', coordinates: moveRings(a.boundary.coordinates, projection) }
+          : { type: 'MultiPolygon', coordinates: a.boundary.coordinates.map((poly) => moveRings(poly, projection)) },
+      properties: { id: a.id, name: a.name },
+    })),
+  };
+}
+
 function hasWebGL(): boolean {
   try {
     const canvas = document.createElement('canvas');
@@ -73,7 +131,8 @@ export default function OneMap({ config, data, areas, fit, onViewport, onPin }: 
   const markers = useRef<maplibregl.Marker[]>([]);
   const labels = useRef<maplibregl.Marker[]>([]);
   const [ready, setReady] = useState(false);
-  const fitted = useRef(false);
+  /** The filters the view was last fitted to (at construction or by the fit effect). */
+  const fittedKey = useRef<string | null>(null);
   const [supported] = useState(hasWebGL);
   const projection = projectionFor(config.crs);
   const callbacks = useRef({ onViewport, onPin });
@@ -85,12 +144,16 @@ export default function OneMap({ config, data, areas, fit, onViewport, onPin }: 
     const element = container.current;
     if (!element || !supported) return;
     const p = projectionFor(config.crs);
+    // Built fitted when the bounds are known already, so the first viewport asked for is the one drawn.
+    const initial = fit ? { bounds: [p.toMap(fit.bounds[0], fit.bounds[1]), p.toMap(fit.bounds[2], fit.bounds[3])] as [[number, number], [number, number]], fitBoundsOptions: FIT } : { center: p.toMap(120.5, 30.2), zoom: 11 };
+    fittedKey.current = fit?.key ?? null;
     const map = new maplibregl.Map({
       container: element,
       style: style(config),
-      center: p.toMap(120.5, 30.2),
-      zoom: 11,
+      ...initial,
       maxZoom: 19,
+      // No fades: an official wants the answer, and every faded frame is another frame to draw.
+      fadeDuration: 0,
       attributionControl: config.attribution ? { compact: true } : false,
       dragRotate: false,
       pitchWithRotate: false,
@@ -108,31 +171,19 @@ export default function OneMap({ config, data, areas, fit, onViewport, onPin }: 
       callbacks.current.onViewport({ bbox: [west, south, east, north], zoom: Math.floor(map.getZoom()) });
     };
     map.on('load', () => {
-      map.addSource('areas', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-      map.addLayer({ id: 'area-fill', type: 'fill', source: 'areas', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.55 } });
-      map.addLayer({ id: 'area-line', type: 'line', source: 'areas', paint: { 'line-color': '#7a8ca5', 'line-width': 1.2 } });
-      map.addSource('pins', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
-      map.addLayer({
-        id: 'pins',
-        type: 'circle',
-        source: 'pins',
-        paint: {
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 12, 5, 17, 8],
-          'circle-color': ['match', ['get', 'colour'], ...SITE_COLOURS.flatMap((c) => [c, FIVE_COLOURS[c]!]), '#999'] as unknown as maplibregl.ExpressionSpecification,
-          'circle-stroke-color': '#ffffff',
-          'circle-stroke-width': 1.5,
-        },
-      });
       map.on('click', 'pins', (event) => {
         const id = event.features?.[0]?.properties?.id as string | undefined;
         if (id) callbacks.current.onPin(id);
       });
       map.on('mouseenter', 'pins', () => (map.getCanvas().style.cursor = 'pointer'));
       map.on('mouseleave', 'pins', () => (map.getCanvas().style.cursor = ''));
-      map.on('moveend', report);
       setReady(true);
-      report();
     });
+    // The view is known as soon as the map is built: ask for it while the style and worker load, so
+    // the answer is usually there at 'load' and the first frames draw it (each frame costs a read-back
+    // of the canvas in software-composited browsers).
+    map.on('moveend', report);
+    report();
     return () => {
       mapRef.current = null;
       map.remove();
@@ -144,14 +195,7 @@ export default function OneMap({ config, data, areas, fit, onViewport, onPin }: 
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready || !data) return;
-    (map.getSource('pins') as GeoJSONSource).setData({
-      type: 'FeatureCollection',
-      features: data.pins.map((pin) => ({
-        type: 'Feature',
-        geometry: { type: 'Point', coordinates: projection.toMap(pin.lng, pin.lat) },
-        properties: { id: pin.id, colour: pin.colour, name: pin.name },
-      })),
-    });
+    show(map, 'pins', pinCollection(data, projection));
     for (const m of markers.current) m.remove();
     markers.current = data.clusters.map((cluster) => {
       const element = clusterElement(cluster.counts, cluster.count);
@@ -161,7 +205,7 @@ export default function OneMap({ config, data, areas, fit, onViewport, onPin }: 
     });
     const element = container.current;
     // Once fitted to the sites, record when each answer is on screen: ms since navigation (the paint benchmark and e2e wait for it).
-    const afterFit = fitted.current;
+    const afterFit = fittedKey.current !== null;
     map.once('idle', () => {
       if (!element || !afterFit) return;
       element.dataset.painted = performance.now().toFixed(0);
@@ -175,12 +219,12 @@ export default function OneMap({ config, data, areas, fit, onViewport, onPin }: 
   // After the data effect: an answer drawn in the same commit as the fit is for the old view.
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !ready || !fit) return;
+    if (!map || !ready || !fit || fit.key === fittedKey.current) return;
     const [w, s, e, n] = fit.bounds;
     const sw = projection.toMap(w, s);
     const ne = projection.toMap(e, n);
-    map.fitBounds([sw, ne], { padding: 40, maxZoom: 17, duration: 0 });
-    fitted.current = true;
+    map.fitBounds([sw, ne], { ...FIT, duration: 0 });
+    fittedKey.current = fit.key;
     // Only a new key refits; the bounds of the same filters change as colours move.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ready, fit?.key]);
@@ -188,17 +232,7 @@ export default function OneMap({ config, data, areas, fit, onViewport, onPin }: 
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready || !areas) return;
-    (map.getSource('areas') as GeoJSONSource).setData({
-      type: 'FeatureCollection',
-      features: areas.map((a) => ({
-        type: 'Feature',
-        geometry:
-          a.boundary.type === 'Polygon'
-            ? { type: 'Polygon', coordinates: moveRings(a.boundary.coordinates, projection) }
-            : { type: 'MultiPolygon', coordinates: a.boundary.coordinates.map((poly) => moveRings(poly, projection)) },
-        properties: { id: a.id, name: a.name },
-      })),
-    });
+    show(map, 'areas', areaCollection(areas, projection));
     // Names as HTML labels: the basemap has no glyph server to draw text with.
     for (const m of labels.current) m.remove();
     labels.current = areas
