@@ -42,6 +42,11 @@ export class SiteBlocks {
     this.dirty = new Uint8Array(blocks).fill(1);
   }
 
+  /** Summarises every block now: at load, off the request path, rather than on the first query. */
+  refreshAll(columns: SiteColumns) {
+    for (let b = 0; b < this.dirty.length; b++) if (this.dirty[b] === 1) this.refresh(columns, b);
+  }
+
   /** Block b covers slots [start, end); undefined past the last block. */
   range(b: number): [number, number] | undefined {
     const start = b * BLOCK;

@@ -78,6 +78,7 @@ export class SiteIndex {
   markSorted() {
     this.sorted = this.size;
     this.blocks = new SiteBlocks(this.sorted);
+    this.blocks.refreshAll(this.columns);
   }
 
   /** Adds a site or rewrites its slot. */
