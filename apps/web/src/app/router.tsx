@@ -40,8 +40,8 @@ const BriefingPage = lazy(() => import('../features/briefings/BriefingPage.tsx')
 
 /**
  * On a full page load, fetches the page's code and first data alongside the session check rather
- * than after it (render as you fetch). The map, opened straight from a link or the big screen's
- * neighbour tab, is the page where that wait showed.
+ * than after it (render as you fetch). Only the map does so far: it is the page whose first paint
+ * is measured (`map_paint_ms`) and where that wait showed.
  */
 export function preloadRoute(client: QueryClient, { pathname, search }: { pathname: string; search: string }) {
   if (pathname === '/map') {

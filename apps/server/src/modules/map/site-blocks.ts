@@ -1,3 +1,4 @@
+import { cellIndex } from './rules.ts';
 import { COLOURS, KINDS, REMOVED, type SiteColumns } from './site-columns.ts';
 import { UNLOCATED, type Tally } from './site-tally.ts';
 
@@ -81,13 +82,10 @@ export class SiteBlocks {
     const outside = minLng > maxLng || maxLng < w || minLng > e || maxLat < s || minLat > n;
     if (!outside) {
       if (allPins || minLng < w || maxLng > e || minLat < s || maxLat > n) return false;
-      const { shift, x0, y0, cols, rows } = tally.win;
+      // One cell when both corners of the block's grid box are in it.
       const g = b * 4;
-      const cx = (grid[g]! >>> shift) - x0;
-      const cy = (grid[g + 1]! >>> shift) - y0;
-      if (cx !== (grid[g + 2]! >>> shift) - x0 || cy !== (grid[g + 3]! >>> shift) - y0) return false;
-      if (cx < 0 || cy < 0 || cx >= cols || cy >= rows) return false;
-      cell = cy * cols + cx;
+      cell = cellIndex(tally.win, grid[g]!, grid[g + 1]!);
+      if (cell < 0 || cell !== cellIndex(tally.win, grid[g + 2]!, grid[g + 3]!)) return false;
     }
     const { legend, counts, total, sumX, sumY, first, bounds } = tally;
     for (let c = 0; c < COLOURS; c++) {

@@ -1,6 +1,5 @@
-import type { CellWindow } from './rules.ts';
+import { MAX_PINS, type CellWindow } from './rules.ts';
 import { COLOURS, REMOVED, type SiteColumns } from './site-columns.ts';
-import { MAX_PINS } from './rules.ts';
 
 /** What one viewport query asks of each site. */
 export interface TallyFilter {
@@ -62,8 +61,9 @@ export function tallyRange(columns: SiteColumns, tally: Tally, from: number, to:
 
 /**
  * The hot loop, once per site read: written with locals and typed arrays only (no calls, no
- * property reads per site), and with nothing after the loop, because code V8 had no feedback for
- * when it compiled the loop on-stack deoptimised it on every call.
+ * property reads per site; the cell is rules.ts `cellIndex` written out), and with nothing after the
+ * loop, because code V8 had no feedback for when it compiled the loop on-stack deoptimised it on
+ * every call.
  */
 function tallySlots(columns: SiteColumns, tally: Tally, from: number, to: number) {
   const { colour, kind, risk, lng: lngs, lat: lats, gx, gy, pathNo } = columns;

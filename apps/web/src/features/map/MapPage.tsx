@@ -56,7 +56,6 @@ export default function MapPage() {
   const [fit, setFit] = useState<{ key: string; bounds: [number, number, number, number] } | null>(null);
   const bounds = overview.data?.bounds;
   if (bounds && !overview.isPlaceholderData && fit?.key !== filterKey) setFit({ key: filterKey, bounds });
-  const overviewSettled = overview.isFetched || overview.isError;
 
   // A colour change refetches the viewport and the open card; bursts (a sweep) coalesce into one refetch.
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -125,7 +124,7 @@ export default function MapPage() {
       </Row>
       <div className="ax-map-body">
         <div className="ax-map-frame">
-          {config.data && overviewSettled ? (
+          {config.data && overview.isFetched ? (
             <Suspense fallback={<PageLoading />}>
               <OneMap config={config.data} data={clusters.data} areas={areas.data} fit={fit} onViewport={setView} onPin={(site) => update({ site })} />
             </Suspense>

@@ -27,6 +27,11 @@ const PAD = 0.5;
 const MAX_AREA_LABELS = 80;
 const FIT = { padding: 40, maxZoom: 17 };
 
+type Projection = ReturnType<typeof projectionFor>;
+
+/** WGS-84 bounds [w, s, e, n] as the map's south-west and north-east corners. */
+const corners = (b: readonly [number, number, number, number], p: Projection): [[number, number], [number, number]] => [p.toMap(b[0], b[1]), p.toMap(b[2], b[3])];
+
 function style(config: MapConfig): StyleSpecification {
   const layers: StyleSpecification['layers'] = [{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f6' } }];
   const sources: StyleSpecification['sources'] = {};
@@ -88,8 +93,6 @@ function clusterElement(counts: Record<string, number>, total: number): HTMLElem
   return el;
 }
 
-type Projection = ReturnType<typeof projectionFor>;
-
 function pinCollection(data: MapClusters, projection: Projection): FeatureCollection {
   return {
     type: 'FeatureCollection',
@@ -145,7 +148,7 @@ export default function OneMap({ config, data, areas, fit, onViewport, onPin }: 
     if (!element || !supported) return;
     const p = projectionFor(config.crs);
     // Built fitted when the bounds are known already, so the first viewport asked for is the one drawn.
-    const initial = fit ? { bounds: [p.toMap(fit.bounds[0], fit.bounds[1]), p.toMap(fit.bounds[2], fit.bounds[3])] as [[number, number], [number, number]], fitBoundsOptions: FIT } : { center: p.toMap(120.5, 30.2), zoom: 11 };
+    const initial = fit ? { bounds: corners(fit.bounds, p), fitBoundsOptions: FIT } : { center: p.toMap(120.5, 30.2), zoom: 11 };
     fittedKey.current = fit?.key ?? null;
     const map = new maplibregl.Map({
       container: element,
@@ -220,10 +223,7 @@ export default function OneMap({ config, data, areas, fit, onViewport, onPin }: 
   useEffect(() => {
     const map = mapRef.current;
     if (!map || !ready || !fit || fit.key === fittedKey.current) return;
-    const [w, s, e, n] = fit.bounds;
-    const sw = projection.toMap(w, s);
-    const ne = projection.toMap(e, n);
-    map.fitBounds([sw, ne], { ...FIT, duration: 0 });
+    map.fitBounds(corners(fit.bounds, projection), { ...FIT, duration: 0 });
     fittedKey.current = fit.key;
     // Only a new key refits; the bounds of the same filters change as colours move.
     // eslint-disable-next-line react-hooks/exhaustive-deps
