@@ -56,6 +56,16 @@ async function coloursIn(png: Buffer): Promise<string[]> {
   return [...found].sort();
 }
 
+/** The viewport requests a page makes from now on (the overview at zoom 0 aside), each view once. */
+function viewRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === '/api/map/clusters' && url.searchParams.get('zoom') !== '0' && !seen.includes(url.search)) seen.push(url.search);
+  });
+  return seen;
+}
+
 const legendCount = async (page: Page, colour: SiteColour) => Number((await page.getByTestId(`legend-count-${colour}`).innerText()).replace(/,/g, ''));
 
 describe('一张图', () => {
@@ -63,8 +73,11 @@ describe('一张图', () => {
     await desk.getByTestId('nav-map').click();
     await painted(desk);
     // Only the inspected sites: the colours stand out as single pins and small donuts.
+    const views = viewRequests(desk);
     await desk.goto(`${baseUrl()}/map?${COLOURED}`);
     const map = await painted(desk);
+    // The first view was foreseen before MapLibre loaded; had MapLibre fitted another, it would have asked again.
+    expect(views, views.join('\n')).toHaveLength(1);
     for (const colour of Object.keys(FIVE) as SiteColour[]) expect(await legendCount(desk, colour), colour).toBeGreaterThan(0);
     const file = await screenshot(desk, 'map-five-colours', { fullPage: false });
     expect(file).toMatch(/map-five-colours\.png$/);
@@ -117,8 +130,11 @@ describe('一张图', () => {
       // What the server answers with MAP_TILE_URL / MAP_TILE_CRS set (the env → config path is an API test).
       const config: MapConfig = { tileUrl: `http://127.0.0.1:${port}/amap/{z}/{x}/{y}.png`, crs: 'gcj02', attribution: '© 本地瓦片', maxZoom: 18 };
       await page.route('**/api/map/config', (route) => route.fulfill({ json: config }));
+      const views = viewRequests(page);
       await page.goto(`${baseUrl()}/map`);
       await painted(page);
+      // Foreseen through the GCJ-02 shift and back, the first view is still the one MapLibre fitted.
+      expect(views, views.join('\n')).toHaveLength(1);
       await poll(() => requested.length).toBeGreaterThan(0);
       expect(requested.every((u) => /^\/amap\/\d+\/\d+\/\d+\.png$/.test(u))).toBe(true);
       await page.getByText('© 本地瓦片').waitFor({ state: 'attached' });

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Card, Col, Row, Select, Space, Typography } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
@@ -8,7 +8,9 @@ import { AreaTreeSelect } from '../../app/components/AreaTreeSelect.tsx';
 import { ColourDot } from '../../app/components/tags.tsx';
 import { PageLoading } from '../../app/components/Status.tsx';
 import { useEnumOptions, useLabels } from '../../app/labels.ts';
-import { filtersOf, mapKeys, OVERVIEW, overviewFilters, useClusters, useMapAreas, useMapConfig, useMapOptions, type FILTER_KEYS, type Viewport } from './api.ts';
+import { filtersOf, mapKeys, OVERVIEW, overviewFilters, prefetchView, useClusters, useMapAreas, useMapConfig, useMapOptions, type FILTER_KEYS } from './api.ts';
+import { projectionFor } from './coords.ts';
+import { fittedView, rememberFrame, sameView, type Viewport } from './view.ts';
 import { SiteCardDrawer } from './SiteCardDrawer.tsx';
 import { useColourEvents } from './useColourEvents.ts';
 import './map.css';
@@ -33,6 +35,17 @@ export default function MapPage() {
   const overview = useClusters(overviewFilters(filters), OVERVIEW);
   const areas = useMapAreas(view);
   const queryClient = useQueryClient();
+  // A view the same as the one asked for (the map's first report, when the page foresaw it) changes nothing.
+  const asked = useRef<Viewport | null>(null);
+  const onViewport = useCallback(
+    (next: Viewport) => {
+      if (sameView(asked.current, next)) return;
+      asked.current = next;
+      prefetchView(queryClient, filters, next);
+      setView(next);
+    },
+    [queryClient, filters],
+  );
 
   const update = useCallback(
     (change: Partial<Record<(typeof FILTER_KEYS)[number] | 'colours' | 'site', string | undefined>>) =>
@@ -56,6 +69,22 @@ export default function MapPage() {
   const [fit, setFit] = useState<{ key: string; bounds: [number, number, number, number] } | null>(null);
   const bounds = overview.data?.bounds;
   if (bounds && !overview.isPlaceholderData && fit?.key !== filterKey) setFit({ key: filterKey, bounds });
+
+  // The first view is foreseen from the bounds and the frame's size, before MapLibre has loaded, and
+  // the map is built once its answer is in: built sooner, it spends frames on an empty map, and
+  // each frame holds up the answer. With no bounds (no located sites) the map is built at once.
+  const frame = useRef<HTMLDivElement>(null);
+  const [building, setBuilding] = useState(false);
+  useLayoutEffect(() => {
+    if (view || building || !fit || !config.data || !frame.current) return;
+    const { clientWidth, clientHeight } = frame.current;
+    rememberFrame(clientWidth, clientHeight);
+    const foreseen = fittedView(fit.bounds, clientWidth, clientHeight, projectionFor(config.data.crs));
+    if (foreseen) onViewport(foreseen);
+    else setBuilding(true);
+  }, [view, building, fit, config.data, onViewport]);
+  const answered = !!view && clusters.isFetched && areas.isFetched;
+  if (!building && config.data && overview.isFetched && (!bounds || answered)) setBuilding(true);
 
   // A colour change refetches the viewport and the open card; bursts (a sweep) coalesce into one refetch.
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -123,10 +152,10 @@ export default function MapPage() {
         </Col>
       </Row>
       <div className="ax-map-body">
-        <div className="ax-map-frame">
-          {config.data && overview.isFetched ? (
+        <div className="ax-map-frame" ref={frame}>
+          {config.data && building ? (
             <Suspense fallback={<PageLoading />}>
-              <OneMap config={config.data} data={clusters.data} areas={areas.data} fit={fit} onViewport={setView} onPin={(site) => update({ site })} />
+              <OneMap config={config.data} data={clusters.data} areas={areas.data} fit={fit} onViewport={onViewport} onPin={(site) => update({ site })} />
             </Suspense>
           ) : (
             <PageLoading />

@@ -6,8 +6,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { SITE_COLOURS, type MapArea, type MapClusters, type MapConfig } from '@anxun/contracts';
 import { FIVE_COLOURS } from '../../app/theme.ts';
-import { moveRings, projectionFor } from './coords.ts';
-import type { Viewport } from './api.ts';
+import { moveRings, projectionFor, type Projection } from './coords.ts';
+import { FIT, viewOf, type Viewport } from './view.ts';
 import './map.css';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -22,25 +22,11 @@ interface Props {
   onPin(id: string): void;
 }
 
-/** Viewport requests cover half a screen more on every side, so small pans need no new request. */
-const PAD = 0.5;
 const MAX_AREA_LABELS = 80;
-const FIT = { padding: 40, maxZoom: 17 };
-
-type Projection = ReturnType<typeof projectionFor>;
 
 /** WGS-84 bounds [w, s, e, n] as the map's south-west and north-east corners. */
 const corners = (b: readonly [number, number, number, number], p: Projection): [[number, number], [number, number]] => [p.toMap(b[0], b[1]), p.toMap(b[2], b[3])];
 
-function style(config: MapConfig): StyleSpecification {
-  const layers: StyleSpecification['layers'] = [{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f6' } }];
-  const sources: StyleSpecification['sources'] = {};
-  if (config.tileUrl) {
-    sources.basemap = { type: 'raster', tiles: [config.tileUrl], tileSize: 256, maxzoom: config.maxZoom, ...(config.attribution ? { attribution: config.attribution } : {}) };
-    layers.push({ id: 'basemap', type: 'raster', source: 'basemap' });
-  }
-  return { version: 8, sources, layers };
-}
 
 const AREA_LAYERS: LayerSpecification[] = [
   { id: 'area-fill', type: 'fill', source: 'areas', paint: { 'fill-color': '#ffffff', 'fill-opacity': 0.55 } },
@@ -58,10 +44,29 @@ const PIN_LAYER: LayerSpecification = {
   },
 };
 
+/** The basemap, with the answers already in when the map is built: its first frames draw them. */
+function style(config: MapConfig, areas: FeatureCollection | null, pins: FeatureCollection | null): StyleSpecification {
+  const layers: StyleSpecification['layers'] = [{ id: 'background', type: 'background', paint: { 'background-color': '#eef2f6' } }];
+  const sources: StyleSpecification['sources'] = {};
+  if (config.tileUrl) {
+    sources.basemap = { type: 'raster', tiles: [config.tileUrl], tileSize: 256, maxzoom: config.maxZoom, ...(config.attribution ? { attribution: config.attribution } : {}) };
+    layers.push({ id: 'basemap', type: 'raster', source: 'basemap' });
+  }
+  if (areas) {
+    sources.areas = { type: 'geojson', data: areas };
+    layers.push(...AREA_LAYERS);
+  }
+  if (pins) {
+    sources.pins = { type: 'geojson', data: pins };
+    layers.push(PIN_LAYER);
+  }
+  return { version: 8, sources, layers };
+}
+
 /**
- * Puts a collection on the map: the source and its layers are added with the first answer rather
- * than empty at 'load', because every change to draw costs a frame, and in a software-composited
- * browser each frame costs a read-back of the whole canvas. Areas stay below the pins.
+ * Puts a later answer on the map. Sources and layers are never added empty: every change to draw
+ * costs a frame, and in a software-composited browser each frame costs a read-back of the whole
+ * canvas. Areas stay below the pins.
  */
 function show(map: maplibregl.Map, id: 'areas' | 'pins', data: FeatureCollection) {
   const source = map.getSource(id) as GeoJSONSource | undefined;
@@ -127,12 +132,48 @@ function hasWebGL(): boolean {
   }
 }
 
-/** Loaded lazily: only the map page pays for MapLibre. */
+/** The clusters as HTML donuts; a click zooms in on one. */
+function placeClusters(map: maplibregl.Map, data: MapClusters, projection: Projection): maplibregl.Marker[] {
+  return data.clusters.map((cluster) => {
+    const element = clusterElement(cluster.counts, cluster.count);
+    const at = projection.toMap(cluster.lng, cluster.lat);
+    element.addEventListener('click', () => map.easeTo({ center: at, zoom: Math.min(map.getZoom() + 2, 19) }));
+    return new maplibregl.Marker({ element }).setLngLat(at).addTo(map);
+  });
+}
+
+/** Names as HTML labels: the basemap has no glyph server to draw text with. */
+function placeLabels(map: maplibregl.Map, areas: MapArea[], projection: Projection): maplibregl.Marker[] {
+  return areas
+    .filter((a) => a.centre)
+    .slice(0, MAX_AREA_LABELS)
+    .map((a) => {
+      const el = document.createElement('div');
+      el.className = 'ax-map-area-label';
+      el.textContent = a.name;
+      return new maplibregl.Marker({ element: el }).setLngLat(projection.toMap(a.centre!.lng, a.centre!.lat)).addTo(map);
+    });
+}
+
+/** Once fitted to the sites, records when an answer is on screen, in ms since navigation (the paint benchmark and e2e wait for it). */
+function markPainted(map: maplibregl.Map, element: HTMLElement, data: MapClusters) {
+  map.once('idle', () => {
+    element.dataset.painted = performance.now().toFixed(0);
+    element.dataset.drawn = String(data.pins.length + data.clusters.length);
+  });
+}
+
+/**
+ * Loaded lazily: only the map page pays for MapLibre. The page builds it once the first answer is in
+ * when it can, and that answer goes into the map's style rather than being added after 'load'.
+ */
 export default function OneMap({ config, data, areas, fit, onViewport, onPin }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
   const markers = useRef<maplibregl.Marker[]>([]);
   const labels = useRef<maplibregl.Marker[]>([]);
+  /** The answers on the map, so an effect does not put the same one there twice. */
+  const drawn = useRef<{ data?: MapClusters; areas?: MapArea[] }>({});
   const [ready, setReady] = useState(false);
   /** The filters the view was last fitted to (at construction or by the fit effect). */
   const fittedKey = useRef<string | null>(null);
@@ -152,7 +193,7 @@ export default function OneMap({ config, data, areas, fit, onViewport, onPin }: 
     fittedKey.current = fit?.key ?? null;
     const map = new maplibregl.Map({
       container: element,
-      style: style(config),
+      style: style(config, areas ? areaCollection(areas, p) : null, data ? pinCollection(data, p) : null),
       ...initial,
       maxZoom: 19,
       // No fades: an official wants the answer, and every faded frame is another frame to draw.
@@ -162,16 +203,21 @@ export default function OneMap({ config, data, areas, fit, onViewport, onPin }: 
       pitchWithRotate: false,
     });
     mapRef.current = map;
+    drawn.current = {};
+    if (data) {
+      drawn.current.data = data;
+      markers.current = placeClusters(map, data, p);
+    }
+    if (areas) {
+      drawn.current.areas = areas;
+      labels.current = placeLabels(map, areas, p);
+    }
+    if (data && fit) markPainted(map, element, data);
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
     map.touchZoomRotate.disableRotation();
     const report = () => {
       const b = map.getBounds();
-      const [w, e, s, n] = [b.getWest(), b.getEast(), b.getSouth(), b.getNorth()];
-      const dx = (e - w) * PAD;
-      const dy = (n - s) * PAD;
-      const [west, south] = p.fromMap(Math.max(-180, w - dx), Math.max(-85, s - dy));
-      const [east, north] = p.fromMap(Math.min(180, e + dx), Math.min(85, n + dy));
-      callbacks.current.onViewport({ bbox: [west, south, east, north], zoom: Math.floor(map.getZoom()) });
+      callbacks.current.onViewport(viewOf([b.getWest(), b.getSouth(), b.getEast(), b.getNorth()], map.getZoom(), p));
     };
     map.on('load', () => {
       map.on('click', 'pins', (event) => {
@@ -182,9 +228,8 @@ export default function OneMap({ config, data, areas, fit, onViewport, onPin }: 
       map.on('mouseleave', 'pins', () => (map.getCanvas().style.cursor = ''));
       setReady(true);
     });
-    // The view is known as soon as the map is built: ask for it while the style and worker load, so
-    // the answer is usually there at 'load' and the first frames draw it (each frame costs a read-back
-    // of the canvas in software-composited browsers).
+    // The view is known as soon as the map is built. When the page foresaw it, this report changes
+    // nothing; otherwise its answer is asked for while the style and worker load.
     map.on('moveend', report);
     report();
     return () => {
@@ -197,23 +242,14 @@ export default function OneMap({ config, data, areas, fit, onViewport, onPin }: 
 
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !ready || !data) return;
+    // Sources are added to a loaded style only; this runs again at 'load'.
+    if (!map || !ready || !data || drawn.current.data === data) return;
+    drawn.current.data = data;
     show(map, 'pins', pinCollection(data, projection));
     for (const m of markers.current) m.remove();
-    markers.current = data.clusters.map((cluster) => {
-      const element = clusterElement(cluster.counts, cluster.count);
-      const at = projection.toMap(cluster.lng, cluster.lat);
-      element.addEventListener('click', () => map.easeTo({ center: at, zoom: Math.min(map.getZoom() + 2, 19) }));
-      return new maplibregl.Marker({ element }).setLngLat(at).addTo(map);
-    });
-    const element = container.current;
-    // Once fitted to the sites, record when each answer is on screen: ms since navigation (the paint benchmark and e2e wait for it).
-    const afterFit = fittedKey.current !== null;
-    map.once('idle', () => {
-      if (!element || !afterFit) return;
-      element.dataset.painted = performance.now().toFixed(0);
-      element.dataset.drawn = String(data.pins.length + data.clusters.length);
-    });
+    markers.current = placeClusters(map, data, projection);
+    // An answer drawn before the first fit is for a view that is about to change.
+    if (fittedKey.current !== null && container.current) markPainted(map, container.current, data);
     map.triggerRepaint();
     // projection follows config, which rebuilds the map
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -231,19 +267,11 @@ export default function OneMap({ config, data, areas, fit, onViewport, onPin }: 
 
   useEffect(() => {
     const map = mapRef.current;
-    if (!map || !ready || !areas) return;
+    if (!map || !ready || !areas || drawn.current.areas === areas) return;
+    drawn.current.areas = areas;
     show(map, 'areas', areaCollection(areas, projection));
-    // Names as HTML labels: the basemap has no glyph server to draw text with.
     for (const m of labels.current) m.remove();
-    labels.current = areas
-      .filter((a) => a.centre)
-      .slice(0, MAX_AREA_LABELS)
-      .map((a) => {
-        const el = document.createElement('div');
-        el.className = 'ax-map-area-label';
-        el.textContent = a.name;
-        return new maplibregl.Marker({ element: el }).setLngLat(projection.toMap(a.centre!.lng, a.centre!.lat)).addTo(map);
-      });
+    labels.current = placeLabels(map, areas, projection);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ready, areas]);
 

@@ -1,6 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { SITE_COLOURS, type MapArea, type MapClusters, type MapConfig, type MapOptions, type MapSiteCard, type SiteColour } from '@anxun/contracts';
 import { get } from '../../app/api.ts';
+import { projectionFor } from './coords.ts';
+import { fittedView, recalledFrame, type Viewport } from './view.ts';
 
 /** What the page filters by; kept in the URL so a view can be shared. */
 export interface MapFilterState {
@@ -11,11 +13,6 @@ export interface MapFilterState {
   departmentId?: string | undefined;
   campaignId?: string | undefined;
   squadId?: string | undefined;
-}
-
-export interface Viewport {
-  bbox: [number, number, number, number];
-  zoom: number;
 }
 
 export const mapKeys = {
@@ -58,11 +55,24 @@ const clustersQuery = (filters: MapFilterState, view: Viewport | null) =>
       get<MapClusters>('/map/clusters', { ...filterQuery(filters), bbox: view!.bbox.map((v) => v.toFixed(6)).join(','), zoom: view!.zoom }, signal),
   });
 
-/** On a full load of /map: what the page asks for first, fetched while the session is checked and the page's code loads. */
+/**
+ * On a full load of /map: what the page asks for first, fetched while the session is checked and the
+ * page's code loads. When this window has shown the map before, the first view is foreseen from the
+ * overview's bounds and the frame's remembered size, and asked for too.
+ */
 export function preloadMap(client: QueryClient, search: string) {
-  void client.prefetchQuery(configQuery);
+  const filters = filtersOf(new URLSearchParams(search));
+  const config = client.fetchQuery(configQuery);
+  const overview = client.fetchQuery(clustersQuery(overviewFilters(filters), OVERVIEW));
   void client.prefetchQuery(optionsQuery);
-  void client.prefetchQuery(clustersQuery(overviewFilters(filtersOf(new URLSearchParams(search))), OVERVIEW));
+  const frame = recalledFrame();
+  Promise.all([config, overview])
+    .then(([c, o]) => {
+      const view = frame && o.bounds && fittedView(o.bounds, frame[0], frame[1], projectionFor(c.crs));
+      if (view) prefetchView(client, filters, view);
+    })
+    // The page asks again and shows the error.
+    .catch(() => undefined);
 }
 
 export function useMapConfig() {
@@ -77,14 +87,24 @@ export function useClusters(filters: MapFilterState, view: Viewport | null) {
   return useQuery({ ...clustersQuery(filters, view), enabled: !!view, placeholderData: keepPreviousData });
 }
 
-export function useMapAreas(view: Viewport | null) {
-  return useQuery({
+const areasQuery = (view: Viewport | null) =>
+  queryOptions({
     queryKey: ['map', 'areas', view],
     queryFn: ({ signal }) => get<MapArea[]>('/map/areas', { bbox: view!.bbox.map((v) => v.toFixed(6)).join(','), zoom: view!.zoom }, signal),
-    enabled: !!view,
-    placeholderData: keepPreviousData,
     staleTime: 5 * 60_000,
   });
+
+/**
+ * Starts a new view's requests the moment the map reports it. Left to the queries, they would start
+ * only after React re-renders and runs its effects, which waits for the map's next frame.
+ */
+export function prefetchView(client: QueryClient, filters: MapFilterState, view: Viewport) {
+  void client.prefetchQuery(clustersQuery(filters, view));
+  void client.prefetchQuery(areasQuery(view));
+}
+
+export function useMapAreas(view: Viewport | null) {
+  return useQuery({ ...areasQuery(view), enabled: !!view, placeholderData: keepPreviousData });
 }
 
 export function useSiteCard(id: string | null) {
