@@ -27,7 +27,7 @@ export function latOfMercatorY(y: number): number {
 /** The deepest zoom a map query may ask for (the contract's MapZoom maximum). */
 export const MAX_ZOOM = 22;
 /** Cells per world axis at the deepest zoom: 2^24, so a cell coordinate fits an unsigned 32-bit slot. */
-const GRID = (2 ** MAX_ZOOM * 256) / CELL_PX;
+export const GRID = (2 ** MAX_ZOOM * 256) / CELL_PX;
 
 /**
  * A Web Mercator coordinate in [0, 1] as the integer cell it falls in at the deepest zoom. The cell

@@ -1,5 +1,5 @@
 import { SITE_COLOURS, SITE_KINDS, type ColourCounts, type RiskLevel, type SiteColour, type SiteKind } from '@anxun/contracts';
-import { cellWindow, gridCoord, MAX_CELLS, MAX_PINS, mercatorX, mercatorY, PIN_ZOOM, latOfMercatorY } from './rules.ts';
+import { cellWindow, GRID, gridCoord, MAX_CELLS, MAX_PINS, mercatorX, mercatorY, PIN_ZOOM, latOfMercatorY } from './rules.ts';
 import { BLOCK, SiteBlocks } from './site-blocks.ts';
 import { colourCode, COLOURS, kindCode, REMOVED, riskCode, SiteColumns } from './site-columns.ts';
 import { Tally, tallyRange } from './site-tally.ts';
@@ -37,8 +37,6 @@ export interface IndexAnswer {
 }
 
 export class ViewportTooLarge extends Error {}
-
-const GRID_CELLS = gridCoord(1) + 1;
 
 export const zeroCounts = (): ColourCounts => Object.fromEntries(SITE_COLOURS.map((c) => [c, 0])) as ColourCounts;
 
@@ -208,8 +206,8 @@ export class SiteIndex {
       const cellCounts = zeroCounts();
       for (let c = 0; c < COLOURS; c++) cellCounts[SITE_COLOURS[c]!] = counts[cell * COLOURS + c]!;
       // Centres on the deepest grid: within a few metres of the sites' own mean position.
-      const mx = (sumX[cell]! / k + 0.5) / GRID_CELLS;
-      const my = (sumY[cell]! / k + 0.5) / GRID_CELLS;
+      const mx = (sumX[cell]! / k + 0.5) / GRID;
+      const my = (sumY[cell]! / k + 0.5) / GRID;
       answer.clusters.push({ lng: mx * 360 - 180, lat: latOfMercatorY(my), count: k, counts: cellCounts });
     }
     return answer;

@@ -9,7 +9,6 @@ import { ColourDot } from '../../app/components/tags.tsx';
 import { PageLoading } from '../../app/components/Status.tsx';
 import { useEnumOptions, useLabels } from '../../app/labels.ts';
 import { filtersOf, mapKeys, OVERVIEW, overviewFilters, prefetchView, useClusters, useMapAreas, useMapConfig, useMapOptions, type FILTER_KEYS } from './api.ts';
-import { projectionFor } from './coords.ts';
 import { fittedView, rememberFrame, sameView, type Viewport } from './view.ts';
 import { SiteCardDrawer } from './SiteCardDrawer.tsx';
 import { useColourEvents } from './useColourEvents.ts';
@@ -79,7 +78,7 @@ export default function MapPage() {
     if (view || building || !fit || !config.data || !frame.current) return;
     const { clientWidth, clientHeight } = frame.current;
     rememberFrame(clientWidth, clientHeight);
-    const foreseen = fittedView(fit.bounds, clientWidth, clientHeight, projectionFor(config.data.crs));
+    const foreseen = fittedView(fit.bounds, clientWidth, clientHeight, config.data.crs);
     if (foreseen) onViewport(foreseen);
     else setBuilding(true);
   }, [view, building, fit, config.data, onViewport]);

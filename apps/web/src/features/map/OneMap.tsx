@@ -7,7 +7,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { SITE_COLOURS, type MapArea, type MapClusters, type MapConfig } from '@anxun/contracts';
 import { FIVE_COLOURS } from '../../app/theme.ts';
 import { moveRings, projectionFor, type Projection } from './coords.ts';
-import { FIT, viewOf, type Viewport } from './view.ts';
+import { corners, FIT, viewOf, type Viewport } from './view.ts';
 import './map.css';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -23,9 +23,6 @@ interface Props {
 }
 
 const MAX_AREA_LABELS = 80;
-
-/** WGS-84 bounds [w, s, e, n] as the map's south-west and north-east corners. */
-const corners = (b: readonly [number, number, number, number], p: Projection): [[number, number], [number, number]] => [p.toMap(b[0], b[1]), p.toMap(b[2], b[3])];
 
 
 const AREA_LAYERS: LayerSpecification[] = [

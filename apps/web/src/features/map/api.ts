@@ -1,7 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { SITE_COLOURS, type MapArea, type MapClusters, type MapConfig, type MapOptions, type MapSiteCard, type SiteColour } from '@anxun/contracts';
 import { get } from '../../app/api.ts';
-import { projectionFor } from './coords.ts';
 import { fittedView, recalledFrame, type Viewport } from './view.ts';
 
 /** What the page filters by; kept in the URL so a view can be shared. */
@@ -68,7 +67,7 @@ export function preloadMap(client: QueryClient, search: string) {
   const frame = recalledFrame();
   Promise.all([config, overview])
     .then(([c, o]) => {
-      const view = frame && o.bounds && fittedView(o.bounds, frame[0], frame[1], projectionFor(c.crs));
+      const view = frame && o.bounds && fittedView(o.bounds, frame[0], frame[1], c.crs);
       if (view) prefetchView(client, filters, view);
     })
     // The page asks again and shows the error.

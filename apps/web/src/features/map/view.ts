@@ -1,4 +1,5 @@
-import type { Projection } from './coords.ts';
+import type { MapTileCrs } from '@anxun/contracts';
+import { projectionFor, type Projection } from './coords.ts';
 
 /** What the page asks the server for: the sites in a box at one zoom. */
 export interface Viewport {
@@ -12,6 +13,9 @@ export const PAD = 0.5;
 export const FIT = { padding: 40, maxZoom: 17 };
 /** MapLibre's world is 512 px wide at zoom 0. */
 const TILE = 512;
+
+/** WGS-84 bounds [w, s, e, n] as the map's south-west and north-east corners. */
+export const corners = (b: readonly [number, number, number, number], p: Projection): [[number, number], [number, number]] => [p.toMap(b[0], b[1]), p.toMap(b[2], b[3])];
 
 /** The request for what the map shows: its map-space bounds [w, s, e, n] padded by PAD, in WGS-84, at the whole zoom. */
 export function viewOf([w, s, e, n]: readonly [number, number, number, number], zoom: number, p: Projection): Viewport {
@@ -59,8 +63,9 @@ export function fittedCamera(sw: readonly [number, number], ne: readonly [number
  * The view a map built fitted to these WGS-84 bounds [w, s, e, n] will report, known before MapLibre
  * has loaded: the page asks for it at once, and the map's first frames draw the answer.
  */
-export function fittedView(bounds: readonly [number, number, number, number], width: number, height: number, p: Projection): Viewport | null {
-  const camera = fittedCamera(p.toMap(bounds[0], bounds[1]), p.toMap(bounds[2], bounds[3]), width, height);
+export function fittedView(bounds: readonly [number, number, number, number], width: number, height: number, crs: MapTileCrs): Viewport | null {
+  const p = projectionFor(crs);
+  const camera = fittedCamera(...corners(bounds, p), width, height);
   return camera && viewOf(camera.shown, camera.zoom, p);
 }
 
